@@ -1,0 +1,66 @@
+package org.opendps.core.error;
+
+/**
+ * The catalogue of every error OpenDPS reports. Azure's rule holds for each code: {@code code / 1000} is the HTTP
+ * status, and the last three digits tell cases of one status apart.
+ */
+public enum DpsError {
+    BAD_REQUEST(400000, "The request is not valid."),
+    INVALID_JSON(400001, "The request body is not valid JSON."),
+    INVALID_FIELD(400004, "A field of the request is not valid."),
+    INVALID_ID(400005, "The identifier is not valid."),
+    INVALID_CERTIFICATE_DATA(400006, "The certificate could not be parsed."),
+    INVALID_QUERY(400007, "The query is not valid."),
+    INVALID_BULK_OPERATION(400008, "The bulk operation is not valid."),
+    CUSTOM_ALLOCATION_FAILED(400207, "The custom allocation webhook failed."),
+    CUSTOM_ALLOCATION_IOTHUB_NOT_SPECIFIED(400208, "The custom allocation webhook returned no IoT hub."),
+    CUSTOM_ALLOCATION_UNAUTHORIZED_ACCESS(400209, "The custom allocation webhook refused the request."),
+    UNAUTHORIZED(401000, "Authorization failed."),
+    INVALID_TOKEN(401001, "The shared access signature is not valid."),
+    INVALID_CERTIFICATE(401002, "Invalid certificate."),
+    TOKEN_EXPIRED(401003, "The shared access signature has expired."),
+    INSUFFICIENT_RIGHTS(401004, "The shared access policy lacks the right this operation needs."),
+    NOT_FOUND(404000, "The resource was not found."),
+    ENROLLMENT_NOT_FOUND(404201, "The individual enrollment was not found."),
+    ENROLLMENT_GROUP_NOT_FOUND(404202, "The enrollment group was not found."),
+    REGISTRATION_NOT_FOUND(404203, "The device registration was not found."),
+    POLICY_NOT_FOUND(404204, "The shared access policy was not found."),
+    METHOD_NOT_ALLOWED(405000, "The method is not allowed on this resource."),
+    CONFLICT(409000, "The request conflicts with the current state."),
+    ALREADY_EXISTS(409201, "The resource already exists."),
+    PRECONDITION_FAILED(412002, "The ETag does not match the ETag of the existing resource."),
+    PAYLOAD_TOO_LARGE(413000, "The request body is too large."),
+    UNSUPPORTED_MEDIA_TYPE(415000, "The request body must be application/json."),
+    THROTTLED(429001, "Too many requests."),
+    INTERNAL_ERROR(500000, "An internal error occurred."),
+    SERVICE_UNAVAILABLE(503000, "The service is unavailable.");
+
+    private final int code;
+    private final String defaultMessage;
+
+    DpsError(int code, String defaultMessage) {
+        this.code = code;
+        this.defaultMessage = defaultMessage;
+    }
+
+    public int code() {
+        return code;
+    }
+
+    public int httpStatus() {
+        return code / 1000;
+    }
+
+    public String defaultMessage() {
+        return defaultMessage;
+    }
+
+    /** The name Azure puts in {@code x-ms-error-code} style headers: the enum name in PascalCase. */
+    public String pascalName() {
+        StringBuilder out = new StringBuilder();
+        for (String part : name().split("_")) {
+            out.append(part.charAt(0)).append(part.substring(1).toLowerCase(java.util.Locale.ROOT));
+        }
+        return out.toString();
+    }
+}
