@@ -1,0 +1,80 @@
+package org.opendps.store.jdbc;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.opendps.core.instance.InstanceStore;
+import org.opendps.core.instance.ServiceInstance;
+import org.opendps.core.security.AccessRight;
+import org.opendps.core.security.SharedAccessPolicy;
+
+/** The single {@code service_instance} row and the {@code access_policy} table. */
+final class JdbcInstanceStore implements InstanceStore {
+    private final Database database;
+    private final SqlStatements sql;
+
+    JdbcInstanceStore(Database database) {
+        this.database = database;
+        this.sql = SqlStatements.load("instance", database.dialect());
+    }
+
+    @Override
+    public Optional<ServiceInstance> find() {
+        return database.query("read the service instance", sql.get("find_instance"), new Params(),
+                row -> new ServiceInstance(row.getString("id_scope"), Columns.instant(row, "created_at")))
+                .stream().findFirst();
+    }
+
+    @Override
+    public ServiceInstance createIfAbsent(ServiceInstance instance) {
+        Params params = new Params().text("id_scope", instance.idScope()).instant("created_at", instance.created());
+        database.update("create the service instance", sql.get("create_instance"), params);
+        return find().orElseThrow(() -> new StoreException("The service instance row vanished right after it was "
+                + "created; is another process deleting it?"));
+    }
+
+    @Override
+    public List<SharedAccessPolicy> policies() {
+        return database.query("read access policies", sql.get("policies"), new Params(), JdbcInstanceStore::policy);
+    }
+
+    @Override
+    public Optional<SharedAccessPolicy> policy(String keyName) {
+        Params params = new Params().text("key_name_key", JdbcVersionedStore.key(Objects.requireNonNull(keyName)));
+        return database.query("read an access policy", sql.get("policy"), params, JdbcInstanceStore::policy)
+                .stream().findFirst();
+    }
+
+    @Override
+    public void putPolicy(SharedAccessPolicy policy) {
+        Params params = new Params().text("key_name_key", JdbcVersionedStore.key(policy.keyName()))
+                .text("key_name", policy.keyName())
+                .text("primary_key", policy.primaryKey())
+                .text("secondary_key", policy.secondaryKey())
+                .text("rights", policy.rights().stream().sorted().map(AccessRight::wireName)
+                        .collect(Collectors.joining(",")));
+        database.update("store an access policy", sql.get("put_policy"), params);
+    }
+
+    @Override
+    public boolean deletePolicy(String keyName) {
+        Params params = new Params().text("key_name_key", JdbcVersionedStore.key(Objects.requireNonNull(keyName)));
+        return database.update("delete an access policy", sql.get("delete_policy"), params) > 0;
+    }
+
+    private static SharedAccessPolicy policy(ResultSet row) throws SQLException {
+        String rights = row.getString("rights");
+        Set<AccessRight> granted = EnumSet.noneOf(AccessRight.class);
+        for (String name : rights == null || rights.isEmpty() ? new String[0] : rights.split(",")) {
+            granted.add(AccessRight.fromWireName(name).orElseThrow(() -> new StoreException(
+                    "Column access_policy.rights holds '" + name + "', which this version of OpenDPS does not know.")));
+        }
+        return new SharedAccessPolicy(row.getString("key_name"), row.getString("primary_key"),
+                row.getString("secondary_key"), granted);
+    }
+}

@@ -1,0 +1,24 @@
+-- The instance-wide state: the one service_instance row and the shared access policies.
+
+-- name: find_instance
+SELECT id_scope, created_at FROM service_instance WHERE id = 1
+
+-- The first writer wins, across processes too; the caller reads back whichever row is stored.
+-- name: create_instance
+INSERT INTO service_instance (id, id_scope, created_at) VALUES (1, :id_scope, :created_at)
+ON CONFLICT (id) DO NOTHING
+
+-- name: policies
+SELECT key_name, primary_key, secondary_key, rights FROM access_policy ORDER BY key_name_key
+
+-- name: policy
+SELECT key_name, primary_key, secondary_key, rights FROM access_policy WHERE key_name_key = :key_name_key
+
+-- name: put_policy
+INSERT INTO access_policy (key_name_key, key_name, primary_key, secondary_key, rights)
+VALUES (:key_name_key, :key_name, :primary_key, :secondary_key, :rights)
+ON CONFLICT (key_name_key) DO UPDATE SET key_name = excluded.key_name, primary_key = excluded.primary_key,
+    secondary_key = excluded.secondary_key, rights = excluded.rights
+
+-- name: delete_policy
+DELETE FROM access_policy WHERE key_name_key = :key_name_key

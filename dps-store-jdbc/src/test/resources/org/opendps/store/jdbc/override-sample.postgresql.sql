@@ -1,0 +1,2 @@
+-- name: special
+SELECT 'postgresql'

@@ -1,0 +1,4 @@
+-- name: shared
+SELECT 'shared'
+-- name: special
+SELECT 'default'

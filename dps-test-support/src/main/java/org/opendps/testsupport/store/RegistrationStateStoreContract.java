@@ -1,0 +1,104 @@
+package org.opendps.testsupport.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.opendps.testsupport.store.StoreFixtures.state;
+
+import org.junit.jupiter.api.Test;
+import org.opendps.core.query.Filter;
+import org.opendps.core.query.FilterField;
+import org.opendps.core.registration.DeviceRegistrationState;
+import org.opendps.core.registration.RegistrationStateStore;
+import org.opendps.core.registration.RegistrationStatus;
+import org.opendps.core.store.VersionedStore;
+
+/** The contract of a {@link RegistrationStateStore}; see {@link VersionedStoreContract} for the shared part. */
+public interface RegistrationStateStoreContract extends VersionedStoreContract<DeviceRegistrationState> {
+
+    /** The store under test, empty at the start of each test. */
+    RegistrationStateStore registrationStateStore();
+
+    @Override
+    default VersionedStore<DeviceRegistrationState> versionedStore() {
+        return registrationStateStore();
+    }
+
+    @Override
+    default DeviceRegistrationState sample(String id) {
+        return StoreFixtures.assignedState(id, "Group-1");
+    }
+
+    @Override
+    default DeviceRegistrationState other(String id) {
+        return StoreFixtures.failedState(id);
+    }
+
+    @Test
+    default void an_assigned_state_round_trips_exactly() {
+        DeviceRegistrationState item = StoreFixtures.assignedState("reg-1", "Group-1");
+        registrationStateStore().insert(item);
+        assertThat(registrationStateStore().find("reg-1")).contains(item);
+    }
+
+    @Test
+    default void a_failed_state_with_error_code_and_no_group_round_trips_exactly() {
+        DeviceRegistrationState item = StoreFixtures.failedState("reg-1");
+        registrationStateStore().insert(item);
+        assertThat(registrationStateStore().find("reg-1")).contains(item);
+    }
+
+    @Test
+    default void every_status_round_trips() {
+        for (RegistrationStatus status : RegistrationStatus.values()) {
+            DeviceRegistrationState item = state("reg-" + status.wireName(), null, null, status, null);
+            registrationStateStore().insert(item);
+            assertThat(registrationStateStore().find(item.id())).contains(item);
+        }
+    }
+
+    @Test
+    default void query_filters_on_registration_id_ignoring_case() {
+        registrationStateStore().insert(state("Reg-A", null, null, RegistrationStatus.ASSIGNED, null));
+        registrationStateStore().insert(state("reg-b", null, null, RegistrationStatus.ASSIGNED, null));
+        assertQueryFinds(Filter.where(FilterField.REGISTRATION_ID, "reg-a"), "Reg-A");
+    }
+
+    @Test
+    default void query_filters_on_enrollment_group_id_ignoring_case() {
+        registrationStateStore().insert(state("reg-1", "Group-A", null, RegistrationStatus.ASSIGNED, null));
+        registrationStateStore().insert(state("reg-2", "group-b", null, RegistrationStatus.ASSIGNED, null));
+        registrationStateStore().insert(state("reg-3", "GROUP-A", null, RegistrationStatus.FAILED, null));
+        registrationStateStore().insert(state("reg-4", null, null, RegistrationStatus.ASSIGNED, null));
+        assertQueryFinds(Filter.where(FilterField.ENROLLMENT_GROUP_ID, "group-a"), "reg-1", "reg-3");
+    }
+
+    @Test
+    default void query_filters_on_device_id_ignoring_case() {
+        registrationStateStore().insert(state("reg-1", null, "Device-1", RegistrationStatus.ASSIGNED, null));
+        registrationStateStore().insert(state("reg-2", null, "device-2", RegistrationStatus.ASSIGNED, null));
+        assertQueryFinds(Filter.where(FilterField.DEVICE_ID, "DEVICE-1"), "reg-1");
+    }
+
+    @Test
+    default void query_filters_on_status_by_wire_name_in_any_case() {
+        registrationStateStore().insert(state("reg-1", null, null, RegistrationStatus.ASSIGNED, null));
+        registrationStateStore().insert(state("reg-2", null, null, RegistrationStatus.FAILED, null));
+        registrationStateStore().insert(state("reg-3", null, null, RegistrationStatus.ASSIGNING, null));
+        assertQueryFinds(Filter.where(FilterField.STATUS, "Assigned"), "reg-1");
+    }
+
+    @Test
+    default void query_filters_on_assigned_hub_ignoring_case() {
+        registrationStateStore().insert(state("reg-1", null, null, RegistrationStatus.ASSIGNED, "hub-1.example.com"));
+        registrationStateStore().insert(state("reg-2", null, null, RegistrationStatus.ASSIGNED, "hub-2.example.com"));
+        registrationStateStore().insert(state("reg-3", null, null, RegistrationStatus.FAILED, null));
+        assertQueryFinds(Filter.where(FilterField.ASSIGNED_HUB, "HUB-2.EXAMPLE.COM"), "reg-2");
+    }
+
+    @Test
+    default void query_rejects_a_field_that_registration_states_do_not_have() {
+        assertThatThrownBy(() -> registrationStateStore().query(
+                Filter.where(FilterField.PROVISIONING_STATUS, "enabled"), null, 10))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}
