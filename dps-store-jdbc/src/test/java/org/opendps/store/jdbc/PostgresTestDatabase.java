@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Assumptions;
 /**
  * The local PostgreSQL the tests use: 127.0.0.1:5432, user postgres without password, database {@code test}. Each
  * test class gets a schema of its own. Without that server the tests are skipped, unless
- * {@code -Ddps.test.postgresql=required} (CI) makes them fail.
+ * {@code -Ddps.test.postgresql=required} or {@code DPS_TEST_POSTGRESQL=required} (CI) makes them fail. A server
+ * that is reachable but refuses the setup is a failure, never a skip.
  */
 final class PostgresTestDatabase {
     static final String SERVER = "127.0.0.1:5432";
@@ -48,12 +49,17 @@ final class PostgresTestDatabase {
         }
     }
 
+    private static boolean required() {
+        return REQUIRED.equals(System.getProperty("dps.test.postgresql"))
+                || REQUIRED.equals(System.getenv("DPS_TEST_POSTGRESQL"));
+    }
+
     private static void unavailable(SQLException e) {
         boolean unreachable = e.getSQLState() != null && e.getSQLState().startsWith("08");
         String problem = unreachable ? "PostgreSQL not reachable at " + SERVER
                 : "PostgreSQL at " + SERVER + " refused the test setup (" + JdbcUrls.firstSentence(e) + ")";
-        if (REQUIRED.equals(System.getProperty("dps.test.postgresql"))) {
-            fail(problem + ", and dps.test.postgresql=required", e);
+        if (!unreachable || required()) {
+            fail(problem + (unreachable ? ", and PostgreSQL is required here" : ""), e);
         }
         Assumptions.abort(problem + ": skipping");
     }
