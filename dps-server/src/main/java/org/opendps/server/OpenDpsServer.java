@@ -1,0 +1,103 @@
+package org.opendps.server;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.WorkerExecutor;
+import java.net.BindException;
+import java.time.Clock;
+import java.util.concurrent.TimeUnit;
+import org.opendps.server.http.HttpErrorMapper;
+import org.opendps.server.http.HttpsVerticle;
+import org.opendps.server.http.RouteTable;
+import org.opendps.server.http.service.ServiceApi;
+import org.opendps.server.http.service.ServiceApiRoutes;
+import org.opendps.server.mqtt.MqttVerticle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The network side of OpenDPS: one Vert.x instance with the HTTPS and MQTT listeners. */
+public final class OpenDpsServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(OpenDpsServer.class);
+    private static final long START_TIMEOUT_SECONDS = 30;
+
+    private final Vertx vertx;
+    private final int httpsPort;
+    private final int mqttPort;
+
+    private OpenDpsServer(Vertx vertx, int httpsPort, int mqttPort) {
+        this.vertx = vertx;
+        this.httpsPort = httpsPort;
+        this.mqttPort = mqttPort;
+    }
+
+    /**
+     * Starts both listeners and returns once they accept connections.
+     *
+     * @throws ListenException with one clear sentence when a port cannot be bound
+     */
+    public static OpenDpsServer start(ServerConfig config, ServiceApi api, Clock clock) {
+        Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(config.eventLoops()));
+        try {
+            WorkerExecutor worker = vertx.createSharedWorkerExecutor("opendps-worker", config.workerThreads());
+            RouteTable routes = ServiceApiRoutes.create(api);
+            HttpErrorMapper errors = new HttpErrorMapper(clock);
+            HttpsVerticle https = new HttpsVerticle(config, routes, errors, worker);
+            deploy(vertx, https, "HTTPS", config.bindAddress(), config.httpsPort());
+            MqttVerticle mqtt = new MqttVerticle(config);
+            deploy(vertx, mqtt, "MQTT", config.bindAddress(), config.mqttPort());
+            LOG.info("Listening on {}: HTTPS port {}, MQTT port {}", config.bindAddress(), https.actualPort(),
+                    mqtt.actualPort());
+            return new OpenDpsServer(vertx, https.actualPort(), mqtt.actualPort());
+        } catch (RuntimeException e) {
+            closeQuietly(vertx);
+            throw e;
+        }
+    }
+
+    private static void deploy(Vertx vertx, io.vertx.core.Deployable verticle, String name, String bind, int port) {
+        try {
+            vertx.deployVerticle(verticle).await(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            Throwable cause = e;
+            while (cause.getCause() != null && !(cause instanceof BindException)) {
+                cause = cause.getCause();
+            }
+            if (cause instanceof BindException) {
+                throw new ListenException("Cannot listen for " + name + " on " + bind + ":" + port + ": "
+                        + (cause.getMessage() == null ? "address in use" : cause.getMessage().toLowerCase(java.util.Locale.ROOT)) + ".");
+            }
+            throw new ListenException("Cannot start the " + name + " listener on " + bind + ":" + port + ": " + e.getMessage());
+        }
+    }
+
+    public int httpsPort() {
+        return httpsPort;
+    }
+
+    public int mqttPort() {
+        return mqttPort;
+    }
+
+    /** Stops accepting, lets requests in flight finish, then stops the threads. */
+    @Override
+    public void close() {
+        closeQuietly(vertx);
+    }
+
+    private static void closeQuietly(Vertx vertx) {
+        try {
+            vertx.close().await(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            LOG.warn("Listeners did not stop cleanly within 10 s", e);
+        }
+    }
+
+    /** A listener that could not start; its message is one line for the user. */
+    public static final class ListenException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        public ListenException(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package org.opendps.server.http;
+
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.WorkerExecutor;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.opendps.core.error.DpsError;
+import org.opendps.core.error.DpsException;
+import org.opendps.server.ServerConfig;
+import org.opendps.server.tls.ServerTls;
+
+/**
+ * The HTTPS listener. It matches the route and collects the request on the event loop, then runs the handler on
+ * the worker pool (core and store code block), and writes the answer back on the event loop.
+ */
+public final class HttpsVerticle extends VerticleBase {
+    private final ServerConfig config;
+    private final RouteTable routes;
+    private final HttpErrorMapper errors;
+    private final WorkerExecutor worker;
+    private HttpServer server;
+
+    public HttpsVerticle(ServerConfig config, RouteTable routes, HttpErrorMapper errors, WorkerExecutor worker) {
+        this.config = config;
+        this.routes = routes;
+        this.errors = errors;
+        this.worker = worker;
+    }
+
+    @Override
+    public Future<?> start() {
+        Router router = Router.router(vertx);
+        router.route().handler(BodyHandler.create(false).setBodyLimit(config.maxBodyBytes()));
+        router.route().handler(this::dispatch);
+        router.route().failureHandler(this::failed);
+        HttpServerOptions options = ServerTls.apply(new HttpServerOptions(), config.tls())
+                .setHost(config.bindAddress())
+                .setPort(config.httpsPort())
+                .setMaxHeaderSize(16 * 1024)
+                .setCompressionSupported(false);
+        server = vertx.createHttpServer(options).requestHandler(router);
+        return server.listen();
+    }
+
+    @Override
+    public Future<?> stop() {
+        return server == null ? Future.succeededFuture() : server.close();
+    }
+
+    public int actualPort() {
+        return server.actualPort();
+    }
+
+    private void dispatch(RoutingContext ctx) {
+        HttpServerRequest request = ctx.request();
+        Optional<RouteTable.Match> match;
+        try {
+            match = routes.match(request.method().name(), request.path());
+            checkContentType(request, ctx.body().length());
+        } catch (DpsException e) {
+            send(ctx.response(), errors.map(e));
+            return;
+        }
+        if (match.isEmpty()) {
+            send(ctx.response(), errors.map(new DpsException(DpsError.NOT_FOUND,
+                    "No resource at " + request.path() + ".")));
+            return;
+        }
+        ApiRequest apiRequest = new ApiRequest(request.method().name(), request.path(), match.get().params(),
+                copyHeaders(request)::get, ctx.body().buffer() == null ? null : ctx.body().buffer().getBytes());
+        RouteTable.Handler handler = match.get().handler();
+        worker.executeBlocking(() -> handler.handle(apiRequest), false)
+                .onComplete(result -> send(ctx.response(),
+                        result.succeeded() ? result.result() : errors.map(result.cause())));
+    }
+
+    /** A JSON API: a body in another declared format is refused; a missing Content-Type is tolerated (Node). */
+    private static void checkContentType(HttpServerRequest request, int bodyLength) {
+        String type = request.getHeader("Content-Type");
+        if (bodyLength > 0 && type != null && !type.toLowerCase(Locale.ROOT).contains("json")) {
+            throw new DpsException(DpsError.UNSUPPORTED_MEDIA_TYPE,
+                    "The request body must be application/json, not " + type + ".");
+        }
+    }
+
+    private void failed(RoutingContext ctx) {
+        if (ctx.response().ended()) {
+            return;
+        }
+        DpsException error = ctx.statusCode() == 413
+                ? new DpsException(DpsError.PAYLOAD_TOO_LARGE,
+                        "The request body is larger than " + config.maxBodyBytes() + " bytes.")
+                : ctx.statusCode() >= 400 && ctx.statusCode() < 500
+                        ? new DpsException(DpsError.BAD_REQUEST, "The request could not be read.")
+                        : null;
+        send(ctx.response(), errors.map(error != null ? error : ctx.failure()));
+    }
+
+    private static Map<String, String> copyHeaders(HttpServerRequest request) {
+        Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        request.headers().forEach(entry -> headers.putIfAbsent(entry.getKey(), entry.getValue()));
+        return headers;
+    }
+
+    private static void send(HttpServerResponse response, ApiResponse answer) {
+        if (response.closed() || response.ended()) {
+            return;
+        }
+        response.setStatusCode(answer.status());
+        answer.headers().forEach(response::putHeader);
+        response.end(io.vertx.core.buffer.Buffer.buffer(answer.body()));
+    }
+}

@@ -1,0 +1,22 @@
+package org.opendps.server.http.service;
+
+import java.util.Objects;
+import org.opendps.core.enrollment.EnrollmentService;
+import org.opendps.core.registration.RegistrationStateService;
+import org.opendps.core.security.AccessPolicyService;
+import org.opendps.core.security.ServiceAuthenticator;
+
+/** The use cases the service (management) API exposes, and who may call them. */
+public record ServiceApi(
+        EnrollmentService enrollments,
+        RegistrationStateService registrations,
+        AccessPolicyService policies,
+        ServiceAuthenticator authenticator) {
+
+    public ServiceApi {
+        Objects.requireNonNull(enrollments, "enrollments");
+        Objects.requireNonNull(registrations, "registrations");
+        Objects.requireNonNull(policies, "policies");
+        Objects.requireNonNull(authenticator, "authenticator");
+    }
+}

@@ -1,0 +1,71 @@
+package org.opendps.server.tls;
+
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.ClientAuth;
+import io.vertx.core.net.NetServerOptions;
+import io.vertx.core.net.OpenSSLEngineOptions;
+import io.vertx.core.net.PemKeyCertOptions;
+import io.vertx.core.net.TrustOptions;
+import java.net.Socket;
+import java.security.cert.X509Certificate;
+import java.util.Set;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.X509ExtendedTrustManager;
+import org.opendps.server.ServerConfig;
+
+/**
+ * The TLS setup every listener shares: BoringSSL through netty-tcnative (several times the handshakes per core of
+ * the JDK engine), TLS 1.2 (the Java DPS client speaks only 1.2) and 1.3, and a client certificate requested but
+ * not required, so that SAS and X.509 devices share one port. Client chains are accepted here and judged by the
+ * attestation code against enrollments and verified CAs, which knows what a device may present.
+ */
+public final class ServerTls {
+    private ServerTls() {}
+
+    public static <T extends NetServerOptions> T apply(T options, ServerConfig.TlsMaterial material) {
+        if (!OpenSSLEngineOptions.isAvailable()) {
+            throw new IllegalStateException("BoringSSL (netty-tcnative) is not available on this platform");
+        }
+        options.setSsl(true)
+                .setSslEngineOptions(new OpenSSLEngineOptions().setSessionCacheEnabled(true))
+                .setKeyCertOptions(new PemKeyCertOptions()
+                        .setCertValue(Buffer.buffer(material.certificateChainPem()))
+                        .setKeyValue(Buffer.buffer(material.privateKeyPem())))
+                .setTrustOptions(TrustOptions.wrap(new AcceptAnyClientChain()))
+                .setClientAuth(ClientAuth.REQUEST)
+                .setEnabledSecureTransportProtocols(Set.of("TLSv1.2", "TLSv1.3"));
+        return options;
+    }
+
+    /** Accepts whatever chain a client presents; see the class comment for where it is checked. */
+    private static final class AcceptAnyClientChain extends X509ExtendedTrustManager {
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType) {}
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) {}
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {}
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType) {
+            throw new UnsupportedOperationException("a server-side trust manager never checks servers");
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) {
+            throw new UnsupportedOperationException("a server-side trust manager never checks servers");
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
+            throw new UnsupportedOperationException("a server-side trust manager never checks servers");
+        }
+
+        @Override
+        public X509Certificate[] getAcceptedIssuers() {
+            return new X509Certificate[0];
+        }
+    }
+}
