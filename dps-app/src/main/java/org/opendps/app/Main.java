@@ -1,0 +1,17 @@
+package org.opendps.app;
+
+import org.opendps.cli.OpenDpsCommand;
+import picocli.CommandLine;
+
+/** The {@code opendps} launcher: the CLI's commands plus {@code serve}. */
+public final class Main {
+    private Main() {}
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    public static CommandLine commandLine() {
+        return OpenDpsCommand.commandLine().addSubcommand("serve", new ServeCommand());
+    }
+}

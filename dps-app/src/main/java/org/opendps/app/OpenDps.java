@@ -1,0 +1,117 @@
+package org.opendps.app;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import org.opendps.core.enrollment.EnrollmentService;
+import org.opendps.core.instance.ServiceInstance;
+import org.opendps.core.registration.RegistrationStateService;
+import org.opendps.core.security.AccessPolicyService;
+import org.opendps.core.security.ServiceAuthenticator;
+import org.opendps.core.security.SharedAccessPolicy;
+import org.opendps.server.OpenDpsServer;
+import org.opendps.server.ServerConfig;
+import org.opendps.server.http.service.ServiceApi;
+import org.opendps.store.jdbc.JdbcStorage;
+import org.opendps.wire.ConnectionInfo;
+import org.opendps.wire.ConnectionInfoJson;
+import org.opendps.wire.ServiceConnectionString;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** A running OpenDPS: storage, use cases and listeners wired together. The composition root. */
+public final class OpenDps implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(OpenDps.class);
+    public static final String CONNECTION_INFO_FILE = "connection-info.json";
+    private static final Duration SAS_CLOCK_SKEW = Duration.ofSeconds(30);
+    private static final int WORKER_THREADS = 16;
+
+    private final JdbcStorage storage;
+    private final OpenDpsServer server;
+    private final ConnectionInfo connectionInfo;
+    private final Path connectionInfoFile;
+
+    private OpenDps(JdbcStorage storage, OpenDpsServer server, ConnectionInfo connectionInfo, Path file) {
+        this.storage = storage;
+        this.server = server;
+        this.connectionInfo = connectionInfo;
+        this.connectionInfoFile = file;
+    }
+
+    /**
+     * Prepares the data directory, opens the database, starts the listeners and writes connection-info.json.
+     *
+     * @throws IllegalStateException or {@link OpenDpsServer.ListenException} with a one-line message
+     */
+    public static OpenDps start(ServeConfig config) {
+        // Stores keep microseconds; a clock that ticks in microseconds makes what a write returns equal what a read gets.
+        Clock clock = Clock.tick(Clock.systemUTC(), Duration.ofNanos(1000));
+        DataFiles.prepareDirectory(config.dataDir());
+        ServerConfig.TlsMaterial tls;
+        try {
+            tls = ServerIdentity.ensure(config.dataDir(), config.allHostNames());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the TLS identity in " + config.dataDir(), e);
+        }
+        JdbcStorage storage = JdbcStorage.open(config.effectiveDatabaseUrl());
+        try {
+            ServiceInstance instance = InstanceBootstrap.ensure(storage.instance(), clock);
+            ServiceApi api = new ServiceApi(
+                    new EnrollmentService(storage.enrollments(), storage.enrollmentGroups(), clock),
+                    new RegistrationStateService(storage.registrationStates(), clock),
+                    new AccessPolicyService(storage.instance()),
+                    new ServiceAuthenticator(storage.instance()::policy, config.allHostNames(), clock,
+                            SAS_CLOCK_SKEW));
+            ServerConfig serverConfig = new ServerConfig(config.bindAddress(), config.httpsPort(), config.mqttPort(),
+                    tls, Runtime.getRuntime().availableProcessors(), WORKER_THREADS,
+                    ServerConfig.DEFAULT_MAX_BODY_BYTES);
+            OpenDpsServer server = OpenDpsServer.start(serverConfig, api, clock);
+            ConnectionInfo info = connectionInfo(config, instance, InstanceBootstrap.adminPolicy(storage.instance()),
+                    server);
+            Path file = config.dataDir().resolve(CONNECTION_INFO_FILE);
+            ConnectionInfoJson.write(file, info);
+            return new OpenDps(storage, server, info, file);
+        } catch (RuntimeException e) {
+            storage.close();
+            throw e;
+        }
+    }
+
+    private static ConnectionInfo connectionInfo(ServeConfig config, ServiceInstance instance,
+            SharedAccessPolicy admin, OpenDpsServer server) {
+        String host = config.advertisedHost();
+        // HostName carries no port: the Java service client rejects one (it always dials 443).
+        String connectionString = new ServiceConnectionString(host, admin.keyName(), admin.primaryKey()).format();
+        return new ConnectionInfo(instance.idScope(), host + ":" + server.httpsPort(),
+                "https://" + host + ":" + server.httpsPort(), connectionString,
+                config.dataDir().resolve(ServerIdentity.CA_CERTIFICATE).toString(), List.of());
+    }
+
+    public ConnectionInfo connectionInfo() {
+        return connectionInfo;
+    }
+
+    public Path connectionInfoFile() {
+        return connectionInfoFile;
+    }
+
+    public int httpsPort() {
+        return server.httpsPort();
+    }
+
+    public int mqttPort() {
+        return server.mqttPort();
+    }
+
+    /** Stops the listeners first, so that nothing new starts, then closes the database. */
+    @Override
+    public void close() {
+        LOG.info("Shutting down");
+        server.close();
+        storage.close();
+        LOG.info("Stopped");
+    }
+}

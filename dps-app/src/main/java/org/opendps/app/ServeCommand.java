@@ -1,0 +1,112 @@
+package org.opendps.app;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.opendps.wire.ConnectionInfo;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code opendps serve}: runs the service until SIGTERM or Ctrl-C. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Run OpenDPS: the DPS device and service APIs over HTTPS, and MQTT over TLS.",
+        footer = {"", "Every option can also be set through the environment variable named in its description."})
+public final class ServeCommand implements Callable<Integer> {
+    static final int EXIT_CANNOT_START = 1;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--data-dir", defaultValue = "${env:OPENDPS_DATA_DIR:-./data}",
+            description = "Directory for the database, keys and certificates (OPENDPS_DATA_DIR; default: ${DEFAULT-VALUE}).")
+    private Path dataDir;
+
+    @Option(names = "--https-port", defaultValue = "${env:OPENDPS_HTTPS_PORT:-8443}",
+            description = "HTTPS port of the device and service APIs (OPENDPS_HTTPS_PORT; default: ${DEFAULT-VALUE}).")
+    private int httpsPort;
+
+    @Option(names = "--mqtt-port", defaultValue = "${env:OPENDPS_MQTT_PORT:-8883}",
+            description = "MQTT over TLS port (OPENDPS_MQTT_PORT; default: ${DEFAULT-VALUE}).")
+    private int mqttPort;
+
+    @Option(names = "--bind", defaultValue = "${env:OPENDPS_BIND:-0.0.0.0}",
+            description = "Address to listen on (OPENDPS_BIND; default: ${DEFAULT-VALUE}).")
+    private String bind;
+
+    @Option(names = "--host-name", split = ",", defaultValue = "${env:OPENDPS_HOST_NAME:-}",
+            description = "Host name clients use; repeatable, the first is advertised, all go in the certificate "
+                    + "(OPENDPS_HOST_NAME, comma-separated; default: localhost).")
+    private List<String> hostNames = new ArrayList<>();
+
+    @Option(names = "--database-url", defaultValue = "${env:OPENDPS_DATABASE_URL:-}",
+            description = "jdbc:sqlite:FILE or jdbc:postgresql://HOST/DB (OPENDPS_DATABASE_URL; default: SQLite in the data directory).")
+    private String databaseUrl;
+
+    @Option(names = "--log-level", defaultValue = "${env:OPENDPS_LOG_LEVEL:-INFO}",
+            description = "TRACE, DEBUG, INFO, WARN or ERROR (OPENDPS_LOG_LEVEL; default: ${DEFAULT-VALUE}).")
+    private String logLevel;
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        ServeConfig config;
+        try {
+            config = new ServeConfig(dataDir, httpsPort, mqttPort, bind,
+                    hostNames.stream().filter(h -> !h.isBlank()).toList(),
+                    databaseUrl == null || databaseUrl.isBlank() ? null : databaseUrl, logLevel);
+        } catch (IllegalArgumentException e) {
+            err.println("error: " + e.getMessage());
+            return spec.exitCodeOnInvalidInput();
+        }
+        Logging.setLevel(config.logLevel());
+        OpenDps dps;
+        try {
+            dps = OpenDps.start(config);
+        } catch (RuntimeException e) {
+            err.println("error: " + oneLine(e));
+            return EXIT_CANNOT_START;
+        }
+        printConnectionInfo(spec.commandLine().getOut(), dps);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            dps.close();
+            stopped.countDown();
+        }, "opendps-shutdown"));
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return 0;
+    }
+
+    private static void printConnectionInfo(PrintWriter out, OpenDps dps) {
+        ConnectionInfo info = dps.connectionInfo();
+        out.println("OpenDPS is running.");
+        out.println("  ID scope:            " + info.idScope());
+        out.println("  Device endpoint:     " + info.deviceEndpoint());
+        out.println("  Service endpoint:    " + info.serviceEndpoint());
+        out.println("  Service connection:  " + info.serviceConnectionString());
+        out.println("  CA certificate:      " + info.caCertificate());
+        out.println("  MQTT port:           " + dps.mqttPort());
+        out.println("  Connection info:     " + dps.connectionInfoFile());
+        out.println("Press Ctrl-C to stop.");
+        out.flush();
+    }
+
+    /** The message a user needs, without a stack: the deepest cause that says something. */
+    static String oneLine(Throwable e) {
+        String message = e.getMessage();
+        Throwable cause = e;
+        while ((message == null || message.isBlank()) && cause.getCause() != null) {
+            cause = cause.getCause();
+            message = cause.getMessage();
+        }
+        return message == null ? e.getClass().getSimpleName() : message.lines().findFirst().orElse(message);
+    }
+}
