@@ -1,0 +1,121 @@
+package org.opendps.it;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.opendps.app.OpenDps;
+import org.opendps.app.ServeConfig;
+import org.opendps.attestation.pki.Pem;
+import org.opendps.core.security.SharedAccessSignatures;
+import org.opendps.testsupport.net.ProxiedJvm;
+import org.opendps.wire.ConnectionInfo;
+import org.opendps.wire.ServiceConnectionString;
+
+/** OpenDPS started in-process on free loopback ports, in its own data directory, with an HTTP client for it. */
+final class TestServer implements AutoCloseable {
+    private final Path dataDir;
+    private final OpenDps dps;
+    private final HttpClient http;
+
+    private TestServer(Path dataDir, OpenDps dps) throws Exception {
+        this.dataDir = dataDir;
+        this.dps = dps;
+        this.http = HttpClient.newBuilder().sslContext(ProxiedJvm.trusting(caCertificate()))
+                .connectTimeout(Duration.ofSeconds(10)).build();
+    }
+
+    static TestServer start(Path dataDir) throws Exception {
+        return start(dataDir, null);
+    }
+
+    static TestServer start(Path dataDir, String databaseUrl) throws Exception {
+        ServeConfig config = new ServeConfig(dataDir, 0, 0, "127.0.0.1", List.of(), databaseUrl, "INFO");
+        return new TestServer(dataDir, OpenDps.start(config));
+    }
+
+    ConnectionInfo info() {
+        return dps.connectionInfo();
+    }
+
+    int httpsPort() {
+        return dps.httpsPort();
+    }
+
+    Path dataDir() {
+        return dataDir;
+    }
+
+    X509Certificate caCertificate() throws IOException {
+        return Pem.readCertificates(Files.readString(Path.of(info().caCertificate()))).get(0);
+    }
+
+    ServiceConnectionString owner() {
+        return ServiceConnectionString.parse(info().serviceConnectionString());
+    }
+
+    /** A service API token of the owner policy, valid for an hour. */
+    String ownerToken() {
+        return token(owner().keyName(), owner().key(), Instant.now().plusSeconds(3600));
+    }
+
+    String token(String keyName, String key, Instant expiry) {
+        return SharedAccessSignatures.createToken("localhost", keyName, key, expiry.getEpochSecond());
+    }
+
+    /** Sends a raw request to the HTTPS port; {@code authorization} null sends none. */
+    HttpResponse<String> send(String method, String path, String body, String authorization, String... headers)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("https://localhost:" + httpsPort() + path))
+                .timeout(Duration.ofSeconds(20))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null && !hasHeader(headers, "Content-Type")) {
+            request.header("Content-Type", "application/json");
+        }
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The owner's PUT or POST of raw bytes, for bodies a String cannot carry (invalid UTF-8). */
+    HttpResponse<String> sendBytes(String method, String path, byte[] body) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("https://localhost:" + httpsPort() + path))
+                .timeout(Duration.ofSeconds(20))
+                .method(method, HttpRequest.BodyPublishers.ofByteArray(body))
+                .header("Content-Type", "application/json")
+                .header("Authorization", ownerToken())
+                .build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> sendAsOwner(String method, String path, String body, String... headers)
+            throws IOException, InterruptedException {
+        return send(method, path, body, ownerToken(), headers);
+    }
+
+    private static boolean hasHeader(String[] headers, String name) {
+        for (int i = 0; i < headers.length; i += 2) {
+            if (headers[i].equalsIgnoreCase(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public void close() {
+        dps.close();
+    }
+}
