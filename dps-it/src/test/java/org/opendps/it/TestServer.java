@@ -49,6 +49,10 @@ final class TestServer implements AutoCloseable {
         return dps.httpsPort();
     }
 
+    int mqttPort() {
+        return dps.mqttPort();
+    }
+
     Path dataDir() {
         return dataDir;
     }
