@@ -3,9 +3,11 @@ package org.opendps.cli;
 import java.io.PrintWriter;
 import org.opendps.cli.enrollment.group.EnrollmentGroupCommand;
 import org.opendps.cli.enrollment.individual.EnrollmentCommand;
+import org.opendps.cli.hub.HubCommand;
 import org.opendps.cli.key.KeyCommand;
 import org.opendps.cli.policy.PolicyCommand;
 import org.opendps.cli.registration.RegistrationCommand;
+import org.opendps.cli.service.ServiceCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParameterException;
@@ -23,6 +25,8 @@ import picocli.CommandLine.ParseResult;
             EnrollmentGroupCommand.class,
             RegistrationCommand.class,
             PolicyCommand.class,
+            HubCommand.class,
+            ServiceCommand.class,
             KeyCommand.class
         },
         footer = {"", "Online commands find the server in data/connection-info.json, written by `opendps serve`; "

@@ -2,6 +2,7 @@ package org.opendps.core.instance;
 
 import java.util.List;
 import java.util.Optional;
+import org.opendps.core.enrollment.AllocationPolicy;
 import org.opendps.core.security.SharedAccessPolicy;
 
 /**
@@ -14,6 +15,14 @@ public interface InstanceStore {
 
     /** Stores the instance unless one exists; returns whichever is stored afterwards (first writer wins). */
     ServiceInstance createIfAbsent(ServiceInstance instance);
+
+    /**
+     * Sets the allocation policy enrollments without their own use.
+     *
+     * @throws IllegalStateException when there is no instance yet
+     * @throws IllegalArgumentException for custom, which only an enrollment may have
+     */
+    void updateAllocationPolicy(AllocationPolicy policy);
 
     List<SharedAccessPolicy> policies();
 

@@ -8,12 +8,13 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.opendps.core.enrollment.AllocationPolicy;
 import org.opendps.core.instance.InstanceStore;
 import org.opendps.core.instance.ServiceInstance;
 import org.opendps.core.security.AccessRight;
 import org.opendps.core.security.SharedAccessPolicy;
 
-/** The single {@code service_instance} row and the {@code access_policy} table. */
+/** The single {@code service_instance} row (ID scope, allocation policy) and the {@code access_policy} table. */
 final class JdbcInstanceStore implements InstanceStore {
     private final Database database;
     private final SqlStatements sql;
@@ -26,16 +27,28 @@ final class JdbcInstanceStore implements InstanceStore {
     @Override
     public Optional<ServiceInstance> find() {
         return database.query("read the service instance", sql.get("find_instance"), new Params(),
-                row -> new ServiceInstance(row.getString("id_scope"), Columns.instant(row, "created_at")))
-                .stream().findFirst();
+                JdbcInstanceStore::instance).stream().findFirst();
     }
 
     @Override
     public ServiceInstance createIfAbsent(ServiceInstance instance) {
-        Params params = new Params().text("id_scope", instance.idScope()).instant("created_at", instance.created());
+        Params params = new Params().text("id_scope", instance.idScope()).instant("created_at", instance.created())
+                .text("allocation_policy", instance.allocationPolicy().wireName());
         database.update("create the service instance", sql.get("create_instance"), params);
         return find().orElseThrow(() -> new StoreException("The service instance row vanished right after it was "
                 + "created; is another process deleting it?"));
+    }
+
+    /** @throws IllegalStateException when there is no instance yet: it is created at startup, before any use */
+    @Override
+    public void updateAllocationPolicy(AllocationPolicy policy) {
+        if (Objects.requireNonNull(policy, "policy") == AllocationPolicy.CUSTOM) {
+            throw new IllegalArgumentException("the instance allocation policy cannot be custom");
+        }
+        Params params = new Params().text("allocation_policy", policy.wireName());
+        if (database.update("update the allocation policy", sql.get("update_allocation_policy"), params) == 0) {
+            throw new IllegalStateException("There is no service instance whose allocation policy could be set.");
+        }
     }
 
     @Override
@@ -65,6 +78,15 @@ final class JdbcInstanceStore implements InstanceStore {
     public boolean deletePolicy(String keyName) {
         Params params = new Params().text("key_name_key", JdbcVersionedStore.key(Objects.requireNonNull(keyName)));
         return database.update("delete an access policy", sql.get("delete_policy"), params) > 0;
+    }
+
+    private static ServiceInstance instance(ResultSet row) throws SQLException {
+        AllocationPolicy policy = Columns.wireEnum(row, "allocation_policy", AllocationPolicy::fromWireName);
+        if (policy == AllocationPolicy.CUSTOM) {
+            throw new StoreException("Column service_instance.allocation_policy holds 'custom', which only an "
+                    + "enrollment may have.");
+        }
+        return new ServiceInstance(row.getString("id_scope"), Columns.instant(row, "created_at"), policy);
     }
 
     private static SharedAccessPolicy policy(ResultSet row) throws SQLException {

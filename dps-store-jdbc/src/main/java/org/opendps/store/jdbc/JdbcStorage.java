@@ -10,7 +10,9 @@ import java.util.Objects;
 import java.util.Properties;
 import org.opendps.core.enrollment.EnrollmentGroupStore;
 import org.opendps.core.enrollment.EnrollmentStore;
+import org.opendps.core.hub.LinkedHubStore;
 import org.opendps.core.instance.InstanceStore;
+import org.opendps.core.provisioning.OperationStore;
 import org.opendps.core.registration.RegistrationStateStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +38,8 @@ public final class JdbcStorage implements AutoCloseable {
     private final EnrollmentGroupStore enrollmentGroups;
     private final RegistrationStateStore registrationStates;
     private final InstanceStore instance;
+    private final LinkedHubStore linkedHubs;
+    private final OperationStore operations;
 
     private JdbcStorage(HikariDataSource dataSource, Database database) {
         this.dataSource = dataSource;
@@ -44,6 +48,8 @@ public final class JdbcStorage implements AutoCloseable {
         this.enrollmentGroups = new JdbcEnrollmentGroupStore(database);
         this.registrationStates = new JdbcRegistrationStateStore(database);
         this.instance = new JdbcInstanceStore(database);
+        this.linkedHubs = new JdbcLinkedHubStore(database);
+        this.operations = new JdbcOperationStore(database);
     }
 
     public static JdbcStorage open(String jdbcUrl) {
@@ -98,6 +104,14 @@ public final class JdbcStorage implements AutoCloseable {
 
     public InstanceStore instance() {
         return instance;
+    }
+
+    public LinkedHubStore linkedHubs() {
+        return linkedHubs;
+    }
+
+    public OperationStore operations() {
+        return operations;
     }
 
     public Dialect dialect() {

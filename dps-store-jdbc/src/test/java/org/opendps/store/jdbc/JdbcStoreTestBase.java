@@ -13,7 +13,7 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class JdbcStoreTestBase {
     private static final List<String> TABLES = List.of("individual_enrollment", "enrollment_group",
-            "registration_state", "access_policy", "service_instance");
+            "registration_state", "access_policy", "service_instance", "linked_hub", "registration_operation");
 
     protected JdbcStorage storage;
 

@@ -46,7 +46,7 @@ class PostgresStorageTest {
         try (JdbcStorage storage = JdbcStorage.open(url, 2)) {
             assertThat(storage.enrollmentGroups().find("KEPT-1")).contains(StoreFixtures.group("kept-1"));
             assertThat(storage.database().query("count migrations", "SELECT COUNT(*) FROM flyway_schema_history",
-                    new Params(), row -> row.getInt(1))).containsExactly(1);
+                    new Params(), row -> row.getInt(1))).containsExactly(2);
         }
     }
 
@@ -71,10 +71,10 @@ class PostgresStorageTest {
             Params params = new Params().text("schema", schema);
             assertThat(storage.database().query("read collations", "SELECT table_name, collation_name "
                     + "FROM information_schema.columns WHERE table_schema = :schema AND column_name IN "
-                    + "('id_key', 'key_name_key') ORDER BY table_name", params,
+                    + "('id_key', 'key_name_key', 'host_name_key', 'operation_id') ORDER BY table_name", params,
                     row -> row.getString(1) + "=" + row.getString(2)))
                     .containsExactly("access_policy=C", "enrollment_group=C", "individual_enrollment=C",
-                            "registration_state=C");
+                            "linked_hub=C", "registration_operation=C", "registration_state=C");
         }
     }
 }

@@ -1,6 +1,7 @@
 package org.opendps.testsupport.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.opendps.testsupport.store.StoreFixtures.policy;
 
 import java.util.EnumSet;
@@ -8,14 +9,15 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.opendps.core.enrollment.AllocationPolicy;
 import org.opendps.core.instance.InstanceStore;
 import org.opendps.core.instance.ServiceInstance;
 import org.opendps.core.security.AccessRight;
 import org.opendps.core.security.SharedAccessPolicy;
 
 /**
- * The contract of an {@link InstanceStore}: one instance, first writer wins; policies by case-insensitive key
- * name. Each test expects a store with no instance and no policies.
+ * The contract of an {@link InstanceStore}: one instance, first writer wins, with an allocation policy that may
+ * change; policies by case-insensitive key name. Each test expects a store with no instance and no policies.
  */
 public interface InstanceStoreContract {
 
@@ -50,6 +52,38 @@ public interface InstanceStoreContract {
                         StoreFixtures.instance(String.format("0ne%08X", next.incrementAndGet()))));
         ServiceInstance stored = instanceStore().find().orElseThrow();
         assertThat(results).containsOnly(stored);
+    }
+
+    @Test
+    default void createIfAbsent_stores_the_allocation_policy_of_the_instance() {
+        ServiceInstance instance = StoreFixtures.instance("0ne0000ABCD", AllocationPolicy.GEO_LATENCY);
+        assertThat(instanceStore().createIfAbsent(instance)).isEqualTo(instance);
+        assertThat(instanceStore().find()).map(ServiceInstance::allocationPolicy).contains(AllocationPolicy.GEO_LATENCY);
+    }
+
+    @Test
+    default void updateAllocationPolicy_changes_only_the_policy() {
+        ServiceInstance instance = StoreFixtures.instance("0ne0000ABCD");
+        instanceStore().createIfAbsent(instance);
+        instanceStore().updateAllocationPolicy(AllocationPolicy.STATIC);
+        assertThat(instanceStore().find()).contains(StoreFixtures.instance("0ne0000ABCD", AllocationPolicy.STATIC));
+        instanceStore().updateAllocationPolicy(AllocationPolicy.HASHED);
+        assertThat(instanceStore().find()).contains(instance);
+    }
+
+    @Test
+    default void updateAllocationPolicy_fails_before_the_instance_exists() {
+        assertThatThrownBy(() -> instanceStore().updateAllocationPolicy(AllocationPolicy.STATIC))
+                .isInstanceOf(IllegalStateException.class);
+        assertThat(instanceStore().find()).isEmpty();
+    }
+
+    @Test
+    default void updateAllocationPolicy_refuses_custom() {
+        instanceStore().createIfAbsent(StoreFixtures.instance("0ne0000ABCD"));
+        assertThatThrownBy(() -> instanceStore().updateAllocationPolicy(AllocationPolicy.CUSTOM))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(instanceStore().find()).map(ServiceInstance::allocationPolicy).contains(AllocationPolicy.HASHED);
     }
 
     @Test

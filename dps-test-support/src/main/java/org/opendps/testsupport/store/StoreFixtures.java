@@ -20,7 +20,9 @@ import org.opendps.core.enrollment.X509Attestation;
 import org.opendps.core.enrollment.X509CertificateInfo;
 import org.opendps.core.enrollment.X509Entry;
 import org.opendps.core.enrollment.X509Kind;
+import org.opendps.core.hub.LinkedHub;
 import org.opendps.core.instance.ServiceInstance;
+import org.opendps.core.provisioning.RegistrationOperation;
 import org.opendps.core.registration.DeviceRegistrationState;
 import org.opendps.core.registration.RegistrationStatus;
 import org.opendps.core.registration.RegistrationSubstatus;
@@ -151,7 +153,20 @@ public final class StoreFixtures {
     }
 
     public static ServiceInstance instance(String idScope) {
-        return new ServiceInstance(idScope, CREATED);
+        return instance(idScope, AllocationPolicy.HASHED);
+    }
+
+    public static ServiceInstance instance(String idScope, AllocationPolicy allocationPolicy) {
+        return new ServiceInstance(idScope, CREATED, allocationPolicy);
+    }
+
+    /** A hub with every field set to something other than its default. */
+    public static LinkedHub linkedHub(String hostName) {
+        return new LinkedHub(hostName, "iothubowner", PRIMARY_KEY, "westeurope", 7, false);
+    }
+
+    public static RegistrationOperation operation(String operationId, String registrationId, Instant updated) {
+        return new RegistrationOperation(operationId, registrationId, RegistrationStatus.ASSIGNING, CREATED, updated);
     }
 
     public static SharedAccessPolicy policy(String keyName, Set<AccessRight> rights) {

@@ -2,6 +2,7 @@ package org.opendps.server.http.service;
 
 import java.util.Objects;
 import org.opendps.core.enrollment.EnrollmentService;
+import org.opendps.core.hub.LinkedHubService;
 import org.opendps.core.registration.RegistrationStateService;
 import org.opendps.core.security.AccessPolicyService;
 import org.opendps.core.security.ServiceAuthenticator;
@@ -11,12 +12,14 @@ public record ServiceApi(
         EnrollmentService enrollments,
         RegistrationStateService registrations,
         AccessPolicyService policies,
+        LinkedHubService linkedHubs,
         ServiceAuthenticator authenticator) {
 
     public ServiceApi {
         Objects.requireNonNull(enrollments, "enrollments");
         Objects.requireNonNull(registrations, "registrations");
         Objects.requireNonNull(policies, "policies");
+        Objects.requireNonNull(linkedHubs, "linkedHubs");
         Objects.requireNonNull(authenticator, "authenticator");
     }
 }

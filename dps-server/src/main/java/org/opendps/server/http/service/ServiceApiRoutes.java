@@ -11,6 +11,7 @@ public final class ServiceApiRoutes {
         EnrollmentRoutes.register(routes, api);
         RegistrationRoutes.register(routes, api);
         PolicyRoutes.register(routes, api);
+        LinkedHubRoutes.register(routes, api);
         return routes;
     }
 }

@@ -1,0 +1,15 @@
+package org.opendps.cli.hub;
+
+import picocli.CommandLine.Command;
+
+/** {@code opendps hub}: the IoT hubs linked to the service (OpenDPS admin API; ARM's job in Azure). */
+@Command(name = "hub", mixinStandardHelpOptions = true,
+        description = {"Manage linked IoT hubs: the hubs devices may be assigned to, and the policy used there.",
+            "Every hub command needs a policy with the ServiceConfig right."},
+        subcommands = {
+            HubListCommand.class,
+            HubShowCommand.class,
+            HubLinkCommand.class,
+            HubUnlinkCommand.class
+        })
+public final class HubCommand {}

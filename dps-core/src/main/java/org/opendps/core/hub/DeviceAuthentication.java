@@ -1,0 +1,16 @@
+package org.opendps.core.hub;
+
+/** How a device authenticates to its hub. */
+public sealed interface DeviceAuthentication {
+
+    /** SAS keys (base64): enrollment keys, or keys derived from a group key. */
+    record SymmetricKey(String primaryKey, String secondaryKey) implements DeviceAuthentication {
+        @Override
+        public String toString() {
+            return "SymmetricKey[keys hidden]";
+        }
+    }
+
+    /** Self-signed style X.509: the hub matches the device certificate's thumbprint (upper-case hex). */
+    record X509Thumbprint(String primaryThumbprint, String secondaryThumbprint) implements DeviceAuthentication {}
+}

@@ -1,0 +1,15 @@
+-- Registration operations by their exact (case-sensitive) operation ID.
+
+-- name: insert
+INSERT INTO registration_operation (operation_id, registration_id, registration_id_key, status, created_at, updated_at)
+VALUES (:operation_id, :registration_id, :registration_id_key, :status, :created_at, :updated_at)
+
+-- name: find
+SELECT operation_id, registration_id, status, created_at, updated_at FROM registration_operation
+WHERE operation_id = :operation_id
+
+-- name: update
+UPDATE registration_operation SET status = :status, updated_at = :updated_at WHERE operation_id = :operation_id
+
+-- name: delete_updated_before
+DELETE FROM registration_operation WHERE updated_at < :cutoff

@@ -1,0 +1,11 @@
+package org.opendps.store.jdbc;
+
+import org.opendps.core.provisioning.OperationStore;
+import org.opendps.testsupport.store.OperationStoreContract;
+
+class PostgresOperationStoreTest extends PostgresStoreTestBase implements OperationStoreContract {
+    @Override
+    public OperationStore operationStore() {
+        return storage.operations();
+    }
+}
