@@ -6,8 +6,18 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import org.opendps.core.allocation.HubSelector;
+import org.opendps.core.allocation.LowestLatencySelector;
+import org.opendps.core.allocation.StaticSelector;
+import org.opendps.core.allocation.WeightedHashSelector;
+import org.opendps.core.enrollment.AllocationPolicy;
 import org.opendps.core.enrollment.EnrollmentService;
+import org.opendps.core.hub.HubGateway;
+import org.opendps.core.hub.LinkedHubService;
 import org.opendps.core.instance.ServiceInstance;
+import org.opendps.core.provisioning.ProvisioningService;
+import org.opendps.core.provisioning.RegistrationThrottle;
 import org.opendps.core.registration.RegistrationStateService;
 import org.opendps.core.security.AccessPolicyService;
 import org.opendps.core.security.ServiceAuthenticator;
@@ -15,6 +25,9 @@ import org.opendps.core.security.SharedAccessPolicy;
 import org.opendps.server.OpenDpsServer;
 import org.opendps.server.ServerConfig;
 import org.opendps.server.http.service.ServiceApi;
+import org.opendps.server.outbound.ConnectLatencyEstimator;
+import org.opendps.server.outbound.HttpAllocationWebhook;
+import org.opendps.server.outbound.RestHubGateway;
 import org.opendps.store.jdbc.JdbcStorage;
 import org.opendps.wire.ConnectionInfo;
 import org.opendps.wire.ConnectionInfoJson;
@@ -30,12 +43,15 @@ public final class OpenDps implements AutoCloseable {
     private static final int WORKER_THREADS = 16;
 
     private final JdbcStorage storage;
+    private final ProvisioningService provisioning;
     private final OpenDpsServer server;
     private final ConnectionInfo connectionInfo;
     private final Path connectionInfoFile;
 
-    private OpenDps(JdbcStorage storage, OpenDpsServer server, ConnectionInfo connectionInfo, Path file) {
+    private OpenDps(JdbcStorage storage, ProvisioningService provisioning, OpenDpsServer server,
+            ConnectionInfo connectionInfo, Path file) {
         this.storage = storage;
+        this.provisioning = provisioning;
         this.server = server;
         this.connectionInfo = connectionInfo;
         this.connectionInfoFile = file;
@@ -47,8 +63,21 @@ public final class OpenDps implements AutoCloseable {
      * @throws IllegalStateException or {@link OpenDpsServer.ListenException} with a one-line message
      */
     public static OpenDps start(ServeConfig config) {
-        // Stores keep microseconds; a clock that ticks in microseconds makes what a write returns equal what a read gets.
-        Clock clock = Clock.tick(Clock.systemUTC(), Duration.ofNanos(1000));
+        return start(config, Overrides.NONE);
+    }
+
+    /**
+     * Parts a test (or an embedding application) supplies instead of the defaults.
+     *
+     * @param hubGateway null for the IoT Hub REST API gateway
+     */
+    public record Overrides(HubGateway hubGateway) {
+        public static final Overrides NONE = new Overrides(null);
+    }
+
+    /** As {@link #start(ServeConfig)}, with some parts replaced. */
+    public static OpenDps start(ServeConfig config, Overrides overrides) {
+        Clock clock = MicrosecondClock.UTC;
         DataFiles.prepareDirectory(config.dataDir());
         ServerConfig.TlsMaterial tls;
         try {
@@ -63,21 +92,44 @@ public final class OpenDps implements AutoCloseable {
                     new EnrollmentService(storage.enrollments(), storage.enrollmentGroups(), clock),
                     new RegistrationStateService(storage.registrationStates(), clock),
                     new AccessPolicyService(storage.instance()),
+                    new LinkedHubService(storage.linkedHubs(), storage.instance()),
                     new ServiceAuthenticator(storage.instance()::policy, config.allHostNames(), clock,
                             SAS_CLOCK_SKEW));
             ServerConfig serverConfig = new ServerConfig(config.bindAddress(), config.httpsPort(), config.mqttPort(),
                     tls, Runtime.getRuntime().availableProcessors(), WORKER_THREADS,
                     ServerConfig.DEFAULT_MAX_BODY_BYTES);
-            OpenDpsServer server = OpenDpsServer.start(serverConfig, api, clock);
+            ProvisioningService provisioning = provisioning(config, storage, instance, overrides, clock);
+            OpenDpsServer server;
+            try {
+                server = OpenDpsServer.start(serverConfig, api, provisioning, clock);
+            } catch (RuntimeException e) {
+                provisioning.close();
+                throw e;
+            }
             ConnectionInfo info = connectionInfo(config, instance, InstanceBootstrap.adminPolicy(storage.instance()),
                     server);
             Path file = config.dataDir().resolve(CONNECTION_INFO_FILE);
             ConnectionInfoJson.write(file, info);
-            return new OpenDps(storage, server, info, file);
+            return new OpenDps(storage, provisioning, server, info, file);
         } catch (RuntimeException e) {
             storage.close();
             throw e;
         }
+    }
+
+    private static ProvisioningService provisioning(ServeConfig config, JdbcStorage storage, ServiceInstance instance,
+            Overrides overrides, Clock clock) {
+        HubSelector hashed = new WeightedHashSelector();
+        Map<AllocationPolicy, HubSelector> selectors = Map.of(
+                AllocationPolicy.HASHED, hashed,
+                AllocationPolicy.STATIC, new StaticSelector(),
+                AllocationPolicy.GEO_LATENCY, new LowestLatencySelector(new ConnectLatencyEstimator(), config.location(),
+                        hashed));
+        HubGateway gateway = overrides.hubGateway() != null ? overrides.hubGateway() : new RestHubGateway();
+        return new ProvisioningService(instance.idScope(), new ProvisioningService.Stores(storage.instance(),
+                storage.enrollments(), storage.enrollmentGroups(), storage.registrationStates(), storage.operations(),
+                storage.linkedHubs()), gateway, selectors, new HttpAllocationWebhook(),
+                RegistrationThrottle.generous(clock), ProvisioningService.Settings.DEFAULTS, clock);
     }
 
     private static ConnectionInfo connectionInfo(ServeConfig config, ServiceInstance instance,
@@ -106,11 +158,12 @@ public final class OpenDps implements AutoCloseable {
         return server.mqttPort();
     }
 
-    /** Stops the listeners first, so that nothing new starts, then closes the database. */
+    /** Stops the listeners first, so that nothing new starts, then lets assignments finish, then the database. */
     @Override
     public void close() {
         LOG.info("Shutting down");
         server.close();
+        provisioning.close();
         storage.close();
         LOG.info("Stopped");
     }

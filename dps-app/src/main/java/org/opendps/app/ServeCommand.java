@@ -51,6 +51,11 @@ public final class ServeCommand implements Callable<Integer> {
             description = "TRACE, DEBUG, INFO, WARN or ERROR (OPENDPS_LOG_LEVEL; default: ${DEFAULT-VALUE}).")
     private String logLevel;
 
+    @Option(names = "--location", defaultValue = "${env:OPENDPS_LOCATION:-}",
+            description = "Where this node runs, e.g. westeurope; linked hubs of the same location are nearest under "
+                    + "lowest-latency allocation (OPENDPS_LOCATION; default: none).")
+    private String location;
+
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
@@ -58,7 +63,7 @@ public final class ServeCommand implements Callable<Integer> {
         try {
             config = new ServeConfig(dataDir, httpsPort, mqttPort, bind,
                     hostNames.stream().filter(h -> !h.isBlank()).toList(),
-                    databaseUrl == null || databaseUrl.isBlank() ? null : databaseUrl, logLevel);
+                    databaseUrl == null || databaseUrl.isBlank() ? null : databaseUrl, logLevel, location);
         } catch (IllegalArgumentException e) {
             err.println("error: " + e.getMessage());
             return spec.exitCodeOnInvalidInput();

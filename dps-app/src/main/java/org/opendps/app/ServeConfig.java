@@ -14,6 +14,8 @@ import org.opendps.core.validation.Identifiers;
  *
  * @param hostNames as given; the first is advertised, all are put in the server certificate
  * @param databaseUrl null means the SQLite file in the data directory
+ * @param location where this node runs (e.g. an Azure region name); hubs linked with the same location count as
+ *     nearest under lowest-latency allocation; empty when unknown
  */
 public record ServeConfig(
         Path dataDir,
@@ -22,7 +24,8 @@ public record ServeConfig(
         String bindAddress,
         List<String> hostNames,
         String databaseUrl,
-        String logLevel) {
+        String logLevel,
+        String location) {
 
     public static final int DEFAULT_HTTPS_PORT = 8443;
     public static final int DEFAULT_MQTT_PORT = 8883;
@@ -36,11 +39,12 @@ public record ServeConfig(
             throw new IllegalArgumentException(String.join("; ", problems));
         }
         dataDir = dataDir.toAbsolutePath().normalize();
+        location = location == null ? "" : location.trim();
     }
 
     /** Defaults everywhere: what a newcomer's {@code ./opendps serve} runs with. */
     public static ServeConfig defaults(Path dataDir) {
-        return new ServeConfig(dataDir, DEFAULT_HTTPS_PORT, DEFAULT_MQTT_PORT, "0.0.0.0", List.of(), null, "INFO");
+        return new ServeConfig(dataDir, DEFAULT_HTTPS_PORT, DEFAULT_MQTT_PORT, "0.0.0.0", List.of(), null, "INFO", "");
     }
 
     /** The name devices and clients are told to use. */

@@ -15,6 +15,7 @@ import org.opendps.app.OpenDps;
 import org.opendps.app.ServeConfig;
 import org.opendps.attestation.pki.Pem;
 import org.opendps.core.security.SharedAccessSignatures;
+import org.opendps.testsupport.hub.InMemoryHubGateway;
 import org.opendps.testsupport.net.ProxiedJvm;
 import org.opendps.wire.ConnectionInfo;
 import org.opendps.wire.ServiceConnectionString;
@@ -24,10 +25,12 @@ final class TestServer implements AutoCloseable {
     private final Path dataDir;
     private final OpenDps dps;
     private final HttpClient http;
+    private final InMemoryHubGateway hubs;
 
-    private TestServer(Path dataDir, OpenDps dps) throws Exception {
+    private TestServer(Path dataDir, OpenDps dps, InMemoryHubGateway hubs) throws Exception {
         this.dataDir = dataDir;
         this.dps = dps;
+        this.hubs = hubs;
         this.http = HttpClient.newBuilder().sslContext(ProxiedJvm.trusting(caCertificate()))
                 .connectTimeout(Duration.ofSeconds(10)).build();
     }
@@ -37,8 +40,37 @@ final class TestServer implements AutoCloseable {
     }
 
     static TestServer start(Path dataDir, String databaseUrl) throws Exception {
-        ServeConfig config = new ServeConfig(dataDir, 0, 0, "127.0.0.1", List.of(), databaseUrl, "INFO");
-        return new TestServer(dataDir, OpenDps.start(config));
+        ServeConfig config = new ServeConfig(dataDir, 0, 0, "127.0.0.1", List.of(), databaseUrl, "INFO", "");
+        InMemoryHubGateway hubs = new InMemoryHubGateway();
+        return new TestServer(dataDir, OpenDps.start(config, new OpenDps.Overrides(hubs)), hubs);
+    }
+
+    /**
+     * A server whose hubs live in memory (the built-in and REST gateways arrive with the hub work), with these host
+     * names linked through the service API.
+     */
+    static TestServer withHubs(Path dataDir, String... hostNames) throws Exception {
+        TestServer server = start(dataDir);
+        for (String host : hostNames) {
+            server.linkHub(host, 1);
+        }
+        return server;
+    }
+
+    /** The hubs devices are placed on: what the tests inspect. */
+    InMemoryHubGateway hubs() {
+        return hubs;
+    }
+
+    void linkHub(String hostName, int weight) throws IOException, InterruptedException {
+        String connectionString = "HostName=" + hostName + ";SharedAccessKeyName=iothubowner;SharedAccessKey="
+                + SharedAccessSignatures.generateKey();
+        HttpResponse<String> linked = sendAsOwner("PUT", "/linkedHubs/" + hostName + "?api-version=2021-10-01",
+                "{\"connectionString\":\"" + connectionString + "\",\"location\":\"local\",\"allocationWeight\":"
+                        + weight + "}");
+        if (linked.statusCode() != 200) {
+            throw new IllegalStateException("linking " + hostName + " failed: " + linked.body());
+        }
     }
 
     ConnectionInfo info() {

@@ -6,9 +6,11 @@ import io.vertx.core.WorkerExecutor;
 import java.net.BindException;
 import java.time.Clock;
 import java.util.concurrent.TimeUnit;
+import org.opendps.core.provisioning.ProvisioningService;
 import org.opendps.server.http.HttpErrorMapper;
 import org.opendps.server.http.HttpsVerticle;
 import org.opendps.server.http.RouteTable;
+import org.opendps.server.http.device.DeviceApiRoutes;
 import org.opendps.server.http.service.ServiceApi;
 import org.opendps.server.http.service.ServiceApiRoutes;
 import org.opendps.server.mqtt.MqttVerticle;
@@ -33,13 +35,16 @@ public final class OpenDpsServer implements AutoCloseable {
     /**
      * Starts both listeners and returns once they accept connections.
      *
+     * @param provisioning the device registration use cases; the caller owns and closes it
      * @throws ListenException with one clear sentence when a port cannot be bound
      */
-    public static OpenDpsServer start(ServerConfig config, ServiceApi api, Clock clock) {
+    public static OpenDpsServer start(ServerConfig config, ServiceApi api, ProvisioningService provisioning,
+            Clock clock) {
         Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(config.eventLoops()));
         try {
             WorkerExecutor worker = vertx.createSharedWorkerExecutor("opendps-worker", config.workerThreads());
             RouteTable routes = ServiceApiRoutes.create(api);
+            DeviceApiRoutes.create(routes, provisioning);
             HttpErrorMapper errors = new HttpErrorMapper(clock);
             HttpsVerticle https = new HttpsVerticle(config, routes, errors, worker);
             deploy(vertx, https, "HTTPS", config.bindAddress(), config.httpsPort());

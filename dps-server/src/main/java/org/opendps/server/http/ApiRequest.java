@@ -1,5 +1,7 @@
 package org.opendps.server.http;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
@@ -10,14 +12,20 @@ import java.util.function.UnaryOperator;
  * @param path the raw request path (not decoded), which service SAS tokens may be scoped to
  * @param params the decoded path parameters of the matched route, in order
  * @param headers a case-insensitive header lookup; null when the header is absent
+ * @param query the raw query string without '?' (not decoded); null when there is none
  */
-public record ApiRequest(String method, String path, List<String> params, UnaryOperator<String> headers, byte[] body) {
+public record ApiRequest(String method, String path, List<String> params, UnaryOperator<String> headers, byte[] body,
+        String query) {
     public ApiRequest {
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(path, "path");
         params = List.copyOf(params);
         Objects.requireNonNull(headers, "headers");
         body = body == null ? new byte[0] : body;
+    }
+
+    public ApiRequest(String method, String path, List<String> params, UnaryOperator<String> headers, byte[] body) {
+        this(method, path, params, headers, body, null);
     }
 
     public String header(String name) {
@@ -38,6 +46,33 @@ public record ApiRequest(String method, String path, List<String> params, UnaryO
             return Integer.valueOf(value.trim());
         } catch (NumberFormatException e) {
             return null;
+        }
+    }
+
+    /**
+     * The first value of a query parameter, form-decoded, or null when absent. Names compare case-insensitively:
+     * clients differ in how they spell them, and none of ours differ only in case.
+     */
+    public String queryParam(String name) {
+        if (query == null || query.isEmpty()) {
+            return null;
+        }
+        for (String pair : query.split("&")) {
+            int eq = pair.indexOf('=');
+            String key = eq < 0 ? pair : pair.substring(0, eq);
+            if (decode(key).equalsIgnoreCase(name)) {
+                return eq < 0 ? "" : decode(pair.substring(eq + 1));
+            }
+        }
+        return null;
+    }
+
+    /** A malformed escape is kept as sent: the parameters read here are flags, never identifiers. */
+    private static String decode(String text) {
+        try {
+            return URLDecoder.decode(text, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return text;
         }
     }
 }

@@ -33,7 +33,11 @@ public final class HttpErrorMapper {
             LOG.debug("Request refused: {} {} (trackingId {})", refusal.error().code(), refusal.getMessage(),
                     trackingId);
         }
-        return error(refusal.error(), refusal.getMessage(), trackingId);
+        ApiResponse answer = error(refusal.error(), refusal.getMessage(), trackingId);
+        // How a throttled device learns when to come back (429); the C SDK retries on it.
+        return refusal.retryAfterSeconds() > 0
+                ? answer.withHeader("Retry-After", String.valueOf(refusal.retryAfterSeconds()))
+                : answer;
     }
 
     public ApiResponse error(DpsError error, String message, String trackingId) {

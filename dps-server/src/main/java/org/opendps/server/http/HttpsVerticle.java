@@ -77,7 +77,8 @@ public final class HttpsVerticle extends VerticleBase {
             return;
         }
         ApiRequest apiRequest = new ApiRequest(request.method().name(), request.path(), match.get().params(),
-                copyHeaders(request)::get, ctx.body().buffer() == null ? null : ctx.body().buffer().getBytes());
+                copyHeaders(request)::get, ctx.body().buffer() == null ? null : ctx.body().buffer().getBytes(),
+                request.query());
         RouteTable.Handler handler = match.get().handler();
         worker.executeBlocking(() -> handler.handle(apiRequest), false)
                 .onComplete(result -> send(ctx.response(),

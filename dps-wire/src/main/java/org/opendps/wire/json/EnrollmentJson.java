@@ -1,6 +1,7 @@
 package org.opendps.wire.json;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.function.Function;
 import org.opendps.core.enrollment.Attestation;
@@ -34,8 +35,7 @@ public final class EnrollmentJson {
 
     /** @param stateOrNull the device's registration state, shown as {@code registrationState} */
     public static byte[] writeEnrollment(IndividualEnrollment enrollment, DeviceRegistrationState stateOrNull) {
-        return JsonBodies.toBytes(IndividualEnrollmentJson.write(
-                enrollment, stateOrNull, View.PUBLIC, etag(enrollment.revision()), enrollment.revision()));
+        return JsonBodies.toBytes(enrollmentNode(enrollment, stateOrNull));
     }
 
     /** A query page, as a JSON array. */
@@ -43,23 +43,31 @@ public final class EnrollmentJson {
             Function<String, DeviceRegistrationState> stateByRegistrationId) {
         ArrayNode array = JsonBodies.array();
         for (IndividualEnrollment enrollment : page) {
-            array.add(IndividualEnrollmentJson.write(enrollment,
-                    stateByRegistrationId.apply(enrollment.registrationId()), View.PUBLIC,
-                    etag(enrollment.revision()), enrollment.revision()));
+            array.add(enrollmentNode(enrollment, stateByRegistrationId.apply(enrollment.registrationId())));
         }
         return JsonBodies.toBytes(array);
     }
 
     public static byte[] writeGroup(EnrollmentGroup group) {
-        return JsonBodies.toBytes(
-                EnrollmentGroupJson.write(group, View.PUBLIC, etag(group.revision()), group.revision()));
+        return JsonBodies.toBytes(groupNode(group));
     }
 
     /** A query page, as a JSON array. */
     public static byte[] writeGroups(List<EnrollmentGroup> page) {
         ArrayNode array = JsonBodies.array();
-        page.forEach(g -> array.add(EnrollmentGroupJson.write(g, View.PUBLIC, etag(g.revision()), g.revision())));
+        page.forEach(g -> array.add(groupNode(g)));
         return JsonBodies.toBytes(array);
+    }
+
+    /** An enrollment as GET shows it (no keys), as a tree to embed: GET bodies and the webhook's copy share it. */
+    static ObjectNode enrollmentNode(IndividualEnrollment enrollment, DeviceRegistrationState stateOrNull) {
+        return IndividualEnrollmentJson.write(
+                enrollment, stateOrNull, View.PUBLIC, etag(enrollment.revision()), enrollment.revision());
+    }
+
+    /** A group as GET shows it (no keys), as a tree to embed. */
+    static ObjectNode groupNode(EnrollmentGroup group) {
+        return EnrollmentGroupJson.write(group, View.PUBLIC, etag(group.revision()), group.revision());
     }
 
     /** The attestationmechanism response: the only one that carries symmetric keys. */

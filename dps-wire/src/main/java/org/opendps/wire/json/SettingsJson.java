@@ -71,9 +71,9 @@ final class SettingsJson {
 
     /**
      * {@code {tags?: {}, properties?: {desired?: {}}}}; other keys (Java's {@code $metadata}, {@code $version})
-     * are kept as sent.
+     * are kept as sent. The webhook's initialTwin is held to the same shape.
      */
-    private static JsonText initialTwin(JsonFields twin) {
+    static JsonText initialTwin(JsonFields twin) {
         if (twin == null) {
             return null;
         }

@@ -1,0 +1,114 @@
+package org.opendps.core.provisioning;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.opendps.core.enrollment.AttestationType;
+import org.opendps.core.enrollment.EnrollmentGroup;
+import org.opendps.core.enrollment.EnrollmentGroupStore;
+import org.opendps.core.enrollment.EnrollmentStore;
+import org.opendps.core.enrollment.IndividualEnrollment;
+import org.opendps.core.enrollment.SymmetricKeyAttestation;
+import org.opendps.core.error.DpsError;
+import org.opendps.core.error.DpsException;
+import org.opendps.core.hub.DeviceAuthentication;
+import org.opendps.core.query.Filter;
+import org.opendps.core.query.FilterField;
+import org.opendps.core.security.SasToken;
+import org.opendps.core.security.SharedAccessSignatures;
+
+/**
+ * Decides which enrollment, if any, a device's credential proves. An individual enrollment of the registration ID
+ * wins over every group: when one exists, only its credential counts. Every failure is the same 401, so that a
+ * caller learns nothing about which enrollments exist.
+ */
+final class DeviceAttestation {
+    private static final int GROUP_PAGE = 500;
+
+    private final EnrollmentStore enrollments;
+    private final EnrollmentGroupStore groups;
+    private final Clock clock;
+    private final Duration clockSkew;
+
+    DeviceAttestation(EnrollmentStore enrollments, EnrollmentGroupStore groups, Clock clock, Duration clockSkew) {
+        this.enrollments = enrollments;
+        this.groups = groups;
+        this.clock = clock;
+        this.clockSkew = clockSkew;
+    }
+
+    AttestedDevice attest(String idScope, String registrationId, DeviceCredential credential) {
+        if (!(credential instanceof DeviceCredential.Sas sas)) {
+            throw unauthorized();
+        }
+        SasToken token = sas.token();
+        checkResource(token, idScope, registrationId);
+        if (token.expiry() <= clock.instant().getEpochSecond() - clockSkew.getSeconds()) {
+            throw new DpsException(DpsError.DEVICE_UNAUTHORIZED, "The shared access signature has expired.");
+        }
+        Optional<IndividualEnrollment> individual = enrollments.find(registrationId);
+        if (individual.isPresent()) {
+            return attestIndividual(individual.get(), registrationId, token);
+        }
+        return attestGroupMember(registrationId, token);
+    }
+
+    private static AttestedDevice attestIndividual(IndividualEnrollment enrollment, String registrationId,
+            SasToken token) {
+        if (enrollment.attestation() instanceof SymmetricKeyAttestation keys && signedWithEither(token,
+                keys.primaryKey(), keys.secondaryKey())) {
+            return new AttestedDevice(registrationId, enrollment, null, AttestationType.SYMMETRIC_KEY,
+                    new DeviceAuthentication.SymmetricKey(keys.primaryKey(), keys.secondaryKey()));
+        }
+        throw unauthorized();
+    }
+
+    /** Tries every symmetric-key group: the device does not say which one it belongs to. */
+    private AttestedDevice attestGroupMember(String registrationId, SasToken token) {
+        Filter symmetricGroups = Filter.where(FilterField.ATTESTATION_TYPE, AttestationType.SYMMETRIC_KEY.wireName());
+        String after = null;
+        List<EnrollmentGroup> page;
+        do {
+            page = groups.query(symmetricGroups, after, GROUP_PAGE);
+            for (EnrollmentGroup group : page) {
+                SymmetricKeyAttestation groupKeys = (SymmetricKeyAttestation) group.attestation();
+                String primary = SharedAccessSignatures.hmac(groupKeys.primaryKey(), registrationId);
+                String secondary = SharedAccessSignatures.hmac(groupKeys.secondaryKey(), registrationId);
+                if (signedWithEither(token, primary, secondary)) {
+                    return new AttestedDevice(registrationId, null, group, AttestationType.SYMMETRIC_KEY,
+                            new DeviceAuthentication.SymmetricKey(primary, secondary));
+                }
+            }
+            after = page.isEmpty() ? null : page.get(page.size() - 1).id().toLowerCase(java.util.Locale.ROOT);
+        } while (page.size() == GROUP_PAGE);
+        throw unauthorized();
+    }
+
+    /** Both keys are always tried, so that timing does not tell which one failed. */
+    private static boolean signedWithEither(SasToken token, String primary, String secondary) {
+        boolean first = SharedAccessSignatures.isSignedWith(token, primary);
+        boolean second = SharedAccessSignatures.isSignedWith(token, secondary);
+        return first | second;
+    }
+
+    /** The token must name this scope and this registration ID: a device's token never works for another. */
+    private static void checkResource(SasToken token, String idScope, String registrationId) {
+        String resource;
+        try {
+            resource = URLDecoder.decode(token.resourceUri(), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw unauthorized();
+        }
+        if (!resource.equalsIgnoreCase(idScope + "/registrations/" + registrationId)) {
+            throw new DpsException(DpsError.DEVICE_UNAUTHORIZED,
+                    "The shared access signature was not issued for this registration.");
+        }
+    }
+
+    static DpsException unauthorized() {
+        return new DpsException(DpsError.DEVICE_UNAUTHORIZED, "The device could not be authenticated.");
+    }
+}

@@ -1,0 +1,135 @@
+package org.opendps.core.provisioning;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.opendps.core.allocation.AllocationWebhook;
+import org.opendps.core.allocation.HubSelector;
+import org.opendps.core.enrollment.AllocationPolicy;
+import org.opendps.core.enrollment.EnrollmentGroupStore;
+import org.opendps.core.enrollment.EnrollmentStore;
+import org.opendps.core.error.DpsError;
+import org.opendps.core.error.DpsException;
+import org.opendps.core.hub.HubGateway;
+import org.opendps.core.hub.LinkedHubStore;
+import org.opendps.core.instance.InstanceStore;
+import org.opendps.core.registration.DeviceRegistrationState;
+import org.opendps.core.registration.RegistrationStateStore;
+import org.opendps.core.registration.RegistrationStatus;
+import org.opendps.core.validation.Identifiers;
+
+/**
+ * The device registration use cases, whatever the transport: attest, start the operation, answer at once when the
+ * assignment finishes within a short wait (every official SDK accepts a final answer to its first request), else
+ * {@code assigning} with the operation to poll.
+ */
+public final class ProvisioningService implements AutoCloseable {
+    private final String idScope;
+    private final DeviceAttestation attestation;
+    private final OperationStore operations;
+    private final RegistrationStateStore states;
+    private final RegistrationThrottle throttle;
+    private final AssignmentRunner runner;
+    private final Settings settings;
+    private final Clock clock;
+
+    /** The knobs of the registration path, with defaults in {@link #DEFAULTS}. */
+    public record Settings(Duration singleRoundTripWait, int retryAfterSeconds, Duration sasClockSkew,
+            int assignmentThreads) {
+        public static final Settings DEFAULTS = new Settings(Duration.ofMillis(1500), 2, Duration.ofSeconds(30), 16);
+    }
+
+    /** What the service reads and writes. */
+    public record Stores(InstanceStore instance, EnrollmentStore enrollments, EnrollmentGroupStore groups,
+            RegistrationStateStore states, OperationStore operations, LinkedHubStore hubs) {}
+
+    public ProvisioningService(String idScope, Stores stores, HubGateway gateway,
+            Map<AllocationPolicy, HubSelector> selectors, AllocationWebhook webhook, RegistrationThrottle throttle,
+            Settings settings, Clock clock) {
+        this.idScope = Objects.requireNonNull(idScope, "idScope");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.throttle = Objects.requireNonNull(throttle, "throttle");
+        this.attestation = new DeviceAttestation(stores.enrollments(), stores.groups(), clock, settings.sasClockSkew());
+        this.operations = stores.operations();
+        this.states = stores.states();
+        this.runner = new AssignmentRunner(stores, new HubAllocation(stores.hubs(), selectors, webhook),
+                new HubAssignment(gateway), settings.assignmentThreads(), clock);
+    }
+
+    public RegistrationOperationStatus register(RegistrationRequest request) {
+        String registrationId = Identifiers.registrationId("registrationId", request.registrationId());
+        if (request.bodyRegistrationId() != null && !request.bodyRegistrationId().equalsIgnoreCase(registrationId)) {
+            throw DpsException.invalidField("registrationId", "must equal the registration ID in the request path");
+        }
+        checkScope(request.idScope());
+        throttle.acquire(registrationId);
+        AttestedDevice device = attestation.attest(request.idScope(), registrationId, request.credential());
+        String operationId = UUID.randomUUID().toString();
+        var now = clock.instant();
+        RegistrationOperation operation = new RegistrationOperation(operationId, registrationId,
+                RegistrationStatus.ASSIGNING, now, now);
+        operations.insert(operation);
+        CompletableFuture<DeviceRegistrationState> done = runner.start(operation, device, request.payload());
+        try {
+            DeviceRegistrationState state = done.get(settings.singleRoundTripWait().toMillis(), TimeUnit.MILLISECONDS);
+            return new RegistrationOperationStatus(operationId, state.status(), state, 0);
+        } catch (TimeoutException e) {
+            return assigning(operationId);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return assigning(operationId);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("assignment of " + registrationId + " failed", e.getCause());
+        }
+    }
+
+    public RegistrationOperationStatus operationStatus(String scope, String registrationId, String operationId,
+            DeviceCredential credential) {
+        checkScope(scope);
+        attestation.attest(scope, registrationId, credential);
+        RegistrationOperation operation = operations.find(operationId)
+                .filter(op -> op.registrationId().equalsIgnoreCase(registrationId))
+                .orElseThrow(() -> new DpsException(DpsError.OPERATION_NOT_FOUND,
+                        "Operation '" + operationId + "' was not found for this registration."));
+        if (!operation.finished()) {
+            return assigning(operationId);
+        }
+        DeviceRegistrationState state = states.find(registrationId).orElseThrow(() -> new DpsException(
+                DpsError.REGISTRATION_NOT_FOUND, "The registration was deleted."));
+        return new RegistrationOperationStatus(operationId, operation.status(), state, 0);
+    }
+
+    public DeviceRegistrationState registrationStatus(String scope, String registrationId,
+            DeviceCredential credential) {
+        checkScope(scope);
+        attestation.attest(scope, registrationId, credential);
+        return states.find(registrationId).orElseThrow(() -> new DpsException(DpsError.REGISTRATION_NOT_FOUND,
+                "Registration '" + registrationId + "' was not found."));
+    }
+
+    /** Waits for assignments in progress, within the timeout, so that a clean stop loses none of them. */
+    @Override
+    public void close() {
+        runner.close();
+    }
+
+    private RegistrationOperationStatus assigning(String operationId) {
+        return new RegistrationOperationStatus(operationId, RegistrationStatus.ASSIGNING, null,
+                settings.retryAfterSeconds());
+    }
+
+    /** A wrong scope is the same 401 as a wrong key: nothing tells a caller which scopes exist. */
+    private void checkScope(String scope) {
+        if (scope == null || !scope.toLowerCase(Locale.ROOT).equals(idScope.toLowerCase(Locale.ROOT))) {
+            throw DeviceAttestation.unauthorized();
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package org.opendps.core.provisioning;
+
+import java.util.Objects;
+import org.opendps.core.registration.DeviceRegistrationState;
+import org.opendps.core.registration.RegistrationStatus;
+
+/**
+ * What a device is told about its registration: the operation to poll while it is {@code assigning}, the final
+ * state once it ends.
+ *
+ * @param registrationState null while assigning
+ * @param retryAfterSeconds when to poll again while assigning
+ */
+public record RegistrationOperationStatus(
+        String operationId, RegistrationStatus status, DeviceRegistrationState registrationState,
+        int retryAfterSeconds) {
+
+    public RegistrationOperationStatus {
+        Objects.requireNonNull(operationId, "operationId");
+        Objects.requireNonNull(status, "status");
+    }
+
+    public boolean assigning() {
+        return status == RegistrationStatus.ASSIGNING;
+    }
+}

@@ -1,0 +1,94 @@
+package org.opendps.server.http.device;
+
+import java.util.Objects;
+import org.opendps.core.error.DpsError;
+import org.opendps.core.error.DpsException;
+import org.opendps.core.provisioning.DeviceCredential;
+import org.opendps.core.provisioning.ProvisioningService;
+import org.opendps.core.provisioning.RegistrationOperationStatus;
+import org.opendps.core.provisioning.RegistrationRequest;
+import org.opendps.server.http.ApiRequest;
+import org.opendps.server.http.ApiResponse;
+import org.opendps.server.http.RouteTable;
+import org.opendps.wire.json.DeviceRegistrationJson;
+import org.opendps.wire.json.DeviceRegistrationJson.DeviceRegistrationBody;
+import org.opendps.wire.sas.SasTokenParser;
+
+/**
+ * The DPS device API over HTTPS ({@code protocol/dps-device.md} §1): register, poll the operation, look up the
+ * status. Every path starts with the ID scope ({@code 0ne} and eight hex digits), which no service API path
+ * segment can equal, so these routes never take a service request.
+ */
+public final class DeviceApiRoutes {
+    private final DeviceRegistrations registrations;
+
+    private DeviceApiRoutes(DeviceRegistrations registrations) {
+        this.registrations = registrations;
+    }
+
+    /** Adds the device routes to {@code routes} and returns it. */
+    public static RouteTable create(RouteTable routes, ProvisioningService provisioning) {
+        return create(routes, DeviceRegistrations.of(Objects.requireNonNull(provisioning, "provisioning")));
+    }
+
+    static RouteTable create(RouteTable routes, DeviceRegistrations registrations) {
+        DeviceApiRoutes r = new DeviceApiRoutes(Objects.requireNonNull(registrations, "registrations"));
+        return routes.add("PUT", "/{idScope}/registrations/{registrationId}/register", r::register)
+                .add("GET", "/{idScope}/registrations/{registrationId}/operations/{operationId}", r::operation)
+                .add("POST", "/{idScope}/registrations/{registrationId}", r::registrationStatus);
+    }
+
+    /** Every SDK sends a body; an empty one is taken as {@code {}}, since the path already names the device. */
+    private ApiResponse register(ApiRequest request) {
+        DeviceRegistrationBody body = DeviceRegistrationJson.readOptionalRequest(request.body());
+        // Node's forceRegistration option; Java and C have none.
+        boolean force = "true".equalsIgnoreCase(request.queryParam("forceRegistration"));
+        return answer(registrations.register(new RegistrationRequest(request.param(0), request.param(1),
+                body.registrationId(), credential(request), body.payload(), force)));
+    }
+
+    /** The body is ignored: the SPEC defines none, Java sends none, Node sends {@code {}}. */
+    private ApiResponse operation(ApiRequest request) {
+        return answer(registrations.operationStatus(request.param(0), request.param(1), request.param(2),
+                credential(request)));
+    }
+
+    private ApiResponse registrationStatus(ApiRequest request) {
+        DeviceRegistrationBody body = DeviceRegistrationJson.readOptionalRequest(request.body());
+        if (body.registrationId() != null && !body.registrationId().equalsIgnoreCase(request.param(1))) {
+            throw DpsException.invalidField("registrationId", "must equal the registration ID in the request path");
+        }
+        return ApiResponse.ok(DeviceRegistrationJson.writeRegistrationResult(
+                registrations.registrationStatus(request.param(0), request.param(1), credential(request))));
+    }
+
+    /**
+     * 202 with Retry-After while assigning, as Azure answers; 200 once the operation ended. Java reads Retry-After
+     * with Integer.parseInt, and Node multiplies it into a sleep, so it is a whole number of seconds and never 0.
+     */
+    private static ApiResponse answer(RegistrationOperationStatus status) {
+        byte[] body = DeviceRegistrationJson.writeOperationStatus(status);
+        if (!status.assigning()) {
+            return ApiResponse.ok(body);
+        }
+        return ApiResponse.json(202, body)
+                .withHeader("Retry-After", String.valueOf(Math.max(1, status.retryAfterSeconds())));
+    }
+
+    /**
+     * The Authorization header as presented; none is {@link DeviceCredential.None} (X.509 and the first TPM
+     * request). A malformed header is the same 401 as a wrong signature, with the parser's message (which never
+     * repeats the signature).
+     */
+    private static DeviceCredential credential(ApiRequest request) {
+        String authorization = request.header("Authorization");
+        if (authorization == null || authorization.isBlank()) {
+            return new DeviceCredential.None();
+        }
+        try {
+            return new DeviceCredential.Sas(SasTokenParser.parse(authorization));
+        } catch (DpsException e) {
+            throw new DpsException(DpsError.DEVICE_UNAUTHORIZED, e.getMessage());
+        }
+    }
+}
