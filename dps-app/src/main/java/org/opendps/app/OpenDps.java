@@ -70,9 +70,10 @@ public final class OpenDps implements AutoCloseable {
      * Parts a test (or an embedding application) supplies instead of the defaults.
      *
      * @param hubGateway null for the IoT Hub REST API gateway
+     * @param provisioning null for {@link ProvisioningService.Settings#DEFAULTS}
      */
-    public record Overrides(HubGateway hubGateway) {
-        public static final Overrides NONE = new Overrides(null);
+    public record Overrides(HubGateway hubGateway, ProvisioningService.Settings provisioning) {
+        public static final Overrides NONE = new Overrides(null, null);
     }
 
     /** As {@link #start(ServeConfig)}, with some parts replaced. */
@@ -129,7 +130,14 @@ public final class OpenDps implements AutoCloseable {
         return new ProvisioningService(instance.idScope(), new ProvisioningService.Stores(storage.instance(),
                 storage.enrollments(), storage.enrollmentGroups(), storage.registrationStates(), storage.operations(),
                 storage.linkedHubs()), gateway, selectors, new HttpAllocationWebhook(),
-                RegistrationThrottle.generous(clock), ProvisioningService.Settings.DEFAULTS, clock);
+                throttle(config.limits(), clock), overrides.provisioning() != null ? overrides.provisioning()
+                        : ProvisioningService.Settings.DEFAULTS, clock);
+    }
+
+    private static RegistrationThrottle throttle(ServeConfig.RegistrationLimits limits, Clock clock) {
+        return new RegistrationThrottle(new RegistrationThrottle.Limit(2 * limits.perSecond(), limits.perSecond()),
+                new RegistrationThrottle.Limit(limits.perDevicePerMinute(), limits.perDevicePerMinute() / 60.0),
+                clock);
     }
 
     private static ConnectionInfo connectionInfo(ServeConfig config, ServiceInstance instance,

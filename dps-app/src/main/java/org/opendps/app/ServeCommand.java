@@ -56,6 +56,17 @@ public final class ServeCommand implements Callable<Integer> {
                     + "lowest-latency allocation (OPENDPS_LOCATION; default: none).")
     private String location;
 
+    @Option(names = "--registrations-per-second", defaultValue = "${env:OPENDPS_REGISTRATIONS_PER_SECOND:-5000}",
+            description = "Flood protection: registrations per second for the instance, bursts of twice that; more "
+                    + "get 429 with Retry-After (OPENDPS_REGISTRATIONS_PER_SECOND; default: ${DEFAULT-VALUE}).")
+    private int registrationsPerSecond;
+
+    @Option(names = "--registrations-per-device-per-minute",
+            defaultValue = "${env:OPENDPS_REGISTRATIONS_PER_DEVICE_PER_MINUTE:-120}",
+            description = "Flood protection: registrations per minute of one registration ID "
+                    + "(OPENDPS_REGISTRATIONS_PER_DEVICE_PER_MINUTE; default: ${DEFAULT-VALUE}).")
+    private int registrationsPerDevicePerMinute;
+
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
@@ -63,7 +74,8 @@ public final class ServeCommand implements Callable<Integer> {
         try {
             config = new ServeConfig(dataDir, httpsPort, mqttPort, bind,
                     hostNames.stream().filter(h -> !h.isBlank()).toList(),
-                    databaseUrl == null || databaseUrl.isBlank() ? null : databaseUrl, logLevel, location);
+                    databaseUrl == null || databaseUrl.isBlank() ? null : databaseUrl, logLevel, location,
+                    new ServeConfig.RegistrationLimits(registrationsPerSecond, registrationsPerDevicePerMinute));
         } catch (IllegalArgumentException e) {
             err.println("error: " + e.getMessage());
             return spec.exitCodeOnInvalidInput();

@@ -16,6 +16,7 @@ import org.opendps.core.validation.Identifiers;
  * @param databaseUrl null means the SQLite file in the data directory
  * @param location where this node runs (e.g. an Azure region name); hubs linked with the same location count as
  *     nearest under lowest-latency allocation; empty when unknown
+ * @param limits flood protection of the registration path
  */
 public record ServeConfig(
         Path dataDir,
@@ -25,7 +26,8 @@ public record ServeConfig(
         List<String> hostNames,
         String databaseUrl,
         String logLevel,
-        String location) {
+        String location,
+        RegistrationLimits limits) {
 
     public static final int DEFAULT_HTTPS_PORT = 8443;
     public static final int DEFAULT_MQTT_PORT = 8883;
@@ -40,11 +42,27 @@ public record ServeConfig(
         }
         dataDir = dataDir.toAbsolutePath().normalize();
         location = location == null ? "" : location.trim();
+        limits = limits == null ? RegistrationLimits.DEFAULTS : limits;
+    }
+
+    /**
+     * Registrations per second for the instance (bursts of twice that pass) and per registration ID per minute
+     * (bursts of that many pass). Generous on purpose: they stop floods, not fleets.
+     */
+    public record RegistrationLimits(int perSecond, int perDevicePerMinute) {
+        public static final RegistrationLimits DEFAULTS = new RegistrationLimits(5000, 120);
+
+        public RegistrationLimits {
+            if (perSecond < 1 || perDevicePerMinute < 1) {
+                throw new IllegalArgumentException("registration limits must be at least 1");
+            }
+        }
     }
 
     /** Defaults everywhere: what a newcomer's {@code ./opendps serve} runs with. */
     public static ServeConfig defaults(Path dataDir) {
-        return new ServeConfig(dataDir, DEFAULT_HTTPS_PORT, DEFAULT_MQTT_PORT, "0.0.0.0", List.of(), null, "INFO", "");
+        return new ServeConfig(dataDir, DEFAULT_HTTPS_PORT, DEFAULT_MQTT_PORT, "0.0.0.0", List.of(), null, "INFO", "",
+                RegistrationLimits.DEFAULTS);
     }
 
     /** The name devices and clients are told to use. */

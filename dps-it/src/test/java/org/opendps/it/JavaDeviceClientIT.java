@@ -4,6 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.microsoft.azure.sdk.iot.provisioning.device.AdditionalData;
 import com.microsoft.azure.sdk.iot.provisioning.device.ProvisioningDeviceClient;
 import com.microsoft.azure.sdk.iot.provisioning.device.ProvisioningDeviceClientRegistrationResult;
 import com.microsoft.azure.sdk.iot.provisioning.device.ProvisioningDeviceClientStatus;
@@ -14,6 +15,7 @@ import com.microsoft.azure.sdk.iot.provisioning.security.SecurityProvider;
 import com.microsoft.azure.sdk.iot.provisioning.security.SecurityProviderSymmetricKey;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.security.KeyStore;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -22,9 +24,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
+import org.opendps.core.provisioning.ProvisioningService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -32,21 +36,24 @@ import org.junit.jupiter.api.io.TempDir;
  * with OpenDPS over HTTPS. The client has no TLS option of its own; the security provider's SSL context is the one
  * place to trust our CA (protocol/dps-device.md §7), and it must speak TLS 1.2, the only version the client offers.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class JavaDeviceClientIT {
     private static final String API = "?api-version=2021-10-01";
     private static final String HUB = "java-devices.azure-devices.net";
     private static final int REGISTER_TIMEOUT_SECONDS = 30;
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    @TempDir
-    static Path dataDir;
+    private TestServer server;
+    private SSLContext tls12;
 
-    private static TestServer server;
-    private static SSLContext tls12;
+    /** Registration settings of the server under test; null for the defaults. */
+    ProvisioningService.Settings settings() {
+        return null;
+    }
 
     @BeforeAll
-    static void start() throws Exception {
-        server = TestServer.withHubs(dataDir, HUB);
+    void start(@TempDir Path dataDir) throws Exception {
+        server = TestServer.withHubs(settings(), dataDir, HUB);
         KeyStore trusted = KeyStore.getInstance(KeyStore.getDefaultType());
         trusted.load(null, null);
         trusted.setCertificateEntry("opendps-ca", server.caCertificate());
@@ -57,7 +64,7 @@ class JavaDeviceClientIT {
     }
 
     @AfterAll
-    static void stop() {
+    void stop() {
         if (server != null) {
             server.close();
         }
@@ -126,8 +133,36 @@ class JavaDeviceClientIT {
         assertThat(server.hubs().devices(HUB)).doesNotContain("java-disabled-1");
     }
 
+    @Test
+    void payload_goes_to_the_webhook_and_the_webhooks_payload_comes_back() throws Exception {
+        try (WebhookServer webhook = new WebhookServer()) {
+            webhook.thenAnswer(200, "{\"iotHubHostName\":\"" + HUB + "\",\"payload\":{\"firmware\":\"2.4.1\"}}");
+            String primary = randomKey();
+            String body = "{\"registrationId\":\"java-payload-1\",\"attestation\":{\"type\":\"symmetricKey\","
+                    + "\"symmetricKey\":{\"primaryKey\":\"" + primary + "\",\"secondaryKey\":\"" + randomKey() + "\"}},"
+                    + "\"allocationPolicy\":\"custom\",\"customAllocationDefinition\":{\"webhookUrl\":\""
+                    + webhook.url() + "\",\"apiVersion\":\"2021-10-01\"}}";
+            expect(server.sendAsOwner("PUT", "/enrollments/java-payload-1" + API, body), 200);
+            AdditionalData data = new AdditionalData();
+            data.setProvisioningPayload("{\"modelId\":\"dtmi:opendps:thermostat;1\"}");
+
+            ProvisioningDeviceClient client = client("java-payload-1", primary);
+            ProvisioningDeviceClientRegistrationResult result;
+            try {
+                result = client.registerDeviceSync(data, REGISTER_TIMEOUT_SECONDS);
+            } finally {
+                client.close();
+            }
+
+            assertAssigned(result, "java-payload-1");
+            assertThat(result.getProvisioningPayload()).contains("\"firmware\":\"2.4.1\"");
+            assertThat(webhook.requests()).singleElement().asString()
+                    .contains("\"modelId\":\"dtmi:opendps:thermostat;1\"");
+        }
+    }
+
     /** What the client reports, and what the service API says about the same registration. */
-    private static void assertAssigned(ProvisioningDeviceClientRegistrationResult result, String registrationId)
+    private void assertAssigned(ProvisioningDeviceClientRegistrationResult result, String registrationId)
             throws Exception {
         assertThat(result.getProvisioningDeviceClientStatus())
                 .isEqualTo(ProvisioningDeviceClientStatus.PROVISIONING_DEVICE_STATUS_ASSIGNED);
@@ -145,7 +180,7 @@ class JavaDeviceClientIT {
                 "\"status\":\"assigned\"");
     }
 
-    private static ProvisioningDeviceClientRegistrationResult registerSync(String registrationId, String key)
+    private ProvisioningDeviceClientRegistrationResult registerSync(String registrationId, String key)
             throws Exception {
         ProvisioningDeviceClient client = client(registrationId, key);
         try {
@@ -158,7 +193,7 @@ class JavaDeviceClientIT {
     private record Outcome(ProvisioningDeviceClientRegistrationResult result, Exception error) {}
 
     /** Through the callback, which, unlike registerDeviceSync, also shows the status of a refusal. */
-    private static Outcome register(String registrationId, String key) throws Exception {
+    private Outcome register(String registrationId, String key) throws Exception {
         ProvisioningDeviceClient client = client(registrationId, key);
         CountDownLatch done = new CountDownLatch(1);
         AtomicReference<Outcome> outcome = new AtomicReference<>();
@@ -175,7 +210,7 @@ class JavaDeviceClientIT {
     }
 
     /** {@code localhost}, which the server certificate names, and the HTTPS port, which the client accepts. */
-    private static ProvisioningDeviceClient client(String registrationId, String key) throws Exception {
+    private ProvisioningDeviceClient client(String registrationId, String key) throws Exception {
         SecurityProvider security = new SecurityProviderSymmetricKey(key.getBytes(UTF_8), registrationId) {
             @Override
             public SSLContext getSSLContext() {
@@ -186,7 +221,7 @@ class JavaDeviceClientIT {
                 ProvisioningDeviceClientTransportProtocol.HTTPS, security);
     }
 
-    private static void createEnrollment(String registrationId, String primary, String secondary, String status)
+    private void createEnrollment(String registrationId, String primary, String secondary, String status)
             throws Exception {
         String body = "{\"registrationId\":\"" + registrationId + "\",\"provisioningStatus\":\"" + status + "\","
                 + "\"attestation\":{\"type\":\"symmetricKey\",\"symmetricKey\":{\"primaryKey\":\"" + primary
@@ -194,13 +229,13 @@ class JavaDeviceClientIT {
         expect(server.sendAsOwner("PUT", "/enrollments/" + registrationId + API, body), 200);
     }
 
-    private static String expect(HttpResponse<String> response, int status) {
+    private String expect(HttpResponse<String> response, int status) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
         return response.body();
     }
 
     /** 64 random bytes, base64: the size of key Azure generates. */
-    private static String randomKey() {
+    private String randomKey() {
         byte[] key = new byte[64];
         RANDOM.nextBytes(key);
         return Base64.getEncoder().encodeToString(key);

@@ -154,6 +154,80 @@ class RegistrationScenariosIT {
         assertThat(server.hubs().devices(HUB_B)).doesNotContain("member-1");
     }
 
+    @Test
+    void the_webhook_is_retried_on_503_then_chooses_the_hub_twin_and_payload() throws Exception {
+        try (WebhookServer webhook = new WebhookServer()) {
+            webhook.thenAnswer(503, "{}").thenAnswer(200, "{\"iotHubHostName\":\"" + HUB_B + "\","
+                    + "\"initialTwin\":{\"tags\":{\"by\":\"webhook\"},\"properties\":{\"desired\":{}}},"
+                    + "\"payload\":{\"answer\":42}}");
+            String key = putCustomEnrollment("hooked", webhook.url());
+
+            JsonNode result = device.register("hooked", key, "{\"modelId\":\"dtmi:x;1\"}");
+
+            assertThat(result.at("/registrationState/assignedHub").asText()).isEqualTo(HUB_B);
+            assertThat(result.at("/registrationState/payload/answer").asInt()).isEqualTo(42);
+            assertThat(twin(HUB_B, "hooked").at("/tags/by").asText()).isEqualTo("webhook");
+            assertThat(webhook.requests()).hasSize(2);
+            JsonNode request = DeviceCalls.json(webhook.requests().get(1));
+            assertThat(request.at("/deviceRuntimeContext/registrationId").asText()).isEqualTo("hooked");
+            assertThat(request.at("/deviceRuntimeContext/payload/modelId").asText()).isEqualTo("dtmi:x;1");
+            assertThat(request.at("/individualEnrollment/registrationId").asText()).isEqualTo("hooked");
+            assertThat(webhook.requests().get(1)).doesNotContain(key);
+            assertThat(request.path("linkedHubs")).hasSize(2);
+        }
+    }
+
+    @ParameterizedTest(name = "webhook answers {0} -> {2}")
+    @CsvSource(delimiter = '|', value = {
+        "200 | {\"iotHubHostName\":\"\"} | 400208",
+        "401 | {} | 400209",
+        "404 | {} | 400207",
+        "200 | {\"iotHubHostName\":\"not-linked.example.com\"} | 400207"})
+    void webhook_refusals_fail_the_registration_with_azures_codes(int status, String body, int errorCode)
+            throws Exception {
+        try (WebhookServer webhook = new WebhookServer()) {
+            webhook.thenAnswer(status, body);
+            String key = putCustomEnrollment("refused", webhook.url());
+
+            JsonNode result = device.register("refused", key, null);
+
+            assertThat(result.path("status").asText()).isEqualTo("failed");
+            assertThat(result.at("/registrationState/errorCode").asInt()).isEqualTo(errorCode);
+            assertThat(server.hubs().calls()).isZero();
+        }
+    }
+
+    @Test
+    void too_many_registrations_of_one_device_get_429_with_retry_after() throws Exception {
+        server.close();
+        server = TestServer.start(new org.opendps.app.ServeConfig(dataDir.resolve("throttled"), 0, 0, "127.0.0.1",
+                List.of(), null, "INFO", "", new org.opendps.app.ServeConfig.RegistrationLimits(1000, 2)));
+        server.linkHub(HUB_A, 1);
+        device = new DeviceCalls(server);
+        String key = putEnrollment("eager", HUB_A, true, true);
+        String token = device.token("eager", key);
+
+        assertThat(device.put("eager", token, null).statusCode()).isIn(200, 202);
+        assertThat(device.put("eager", token, null).statusCode()).isIn(200, 202);
+        HttpResponse<String> third = device.put("eager", token, null);
+
+        assertThat(third.statusCode()).isEqualTo(429);
+        assertThat(third.headers().firstValueAsLong("Retry-After").orElse(0)).isPositive();
+        assertThat(third.body()).contains("\"errorCode\":429001");
+        assertThat(device.put("other-device", device.token("other-device", key), null).statusCode())
+                .as("other devices are not held back").isEqualTo(401);
+    }
+
+    private String putCustomEnrollment(String id, String webhookUrl) throws Exception {
+        String key = Base64Keys.of(id);
+        expect(server.sendAsOwner("PUT", "/enrollments/" + id + API, "{\"registrationId\":\"" + id + "\","
+                + "\"attestation\":{\"type\":\"symmetricKey\",\"symmetricKey\":{\"primaryKey\":\"" + key
+                + "\",\"secondaryKey\":\"" + Base64Keys.of(id + "-2") + "\"}},\"allocationPolicy\":\"custom\","
+                + "\"customAllocationDefinition\":{\"webhookUrl\":\"" + webhookUrl + "\",\"apiVersion\":\"2021-10-01\"}}"),
+                200);
+        return key;
+    }
+
     /** Creates or replaces a symmetric-key enrollment; returns its primary key. */
     private String putEnrollment(String id, String hub, boolean update, boolean migrate) throws Exception {
         String key = Base64Keys.of(id);

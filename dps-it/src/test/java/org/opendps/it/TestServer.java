@@ -14,6 +14,7 @@ import java.util.List;
 import org.opendps.app.OpenDps;
 import org.opendps.app.ServeConfig;
 import org.opendps.attestation.pki.Pem;
+import org.opendps.core.provisioning.ProvisioningService;
 import org.opendps.core.security.SharedAccessSignatures;
 import org.opendps.testsupport.hub.InMemoryHubGateway;
 import org.opendps.testsupport.net.ProxiedJvm;
@@ -40,9 +41,18 @@ final class TestServer implements AutoCloseable {
     }
 
     static TestServer start(Path dataDir, String databaseUrl) throws Exception {
-        ServeConfig config = new ServeConfig(dataDir, 0, 0, "127.0.0.1", List.of(), databaseUrl, "INFO", "");
+        return start(new ServeConfig(dataDir, 0, 0, "127.0.0.1", List.of(), databaseUrl, "INFO", "", null));
+    }
+
+    static TestServer start(ServeConfig config) throws Exception {
+        return start(config, null);
+    }
+
+    /** @param provisioning null for the defaults */
+    static TestServer start(ServeConfig config, ProvisioningService.Settings provisioning) throws Exception {
         InMemoryHubGateway hubs = new InMemoryHubGateway();
-        return new TestServer(dataDir, OpenDps.start(config, new OpenDps.Overrides(hubs)), hubs);
+        return new TestServer(config.dataDir(), OpenDps.start(config, new OpenDps.Overrides(hubs, provisioning)),
+                hubs);
     }
 
     /**
@@ -50,7 +60,14 @@ final class TestServer implements AutoCloseable {
      * names linked through the service API.
      */
     static TestServer withHubs(Path dataDir, String... hostNames) throws Exception {
-        TestServer server = start(dataDir);
+        return withHubs(null, dataDir, hostNames);
+    }
+
+    /** As {@link #withHubs(Path, String...)}, with other registration settings (null for the defaults). */
+    static TestServer withHubs(ProvisioningService.Settings provisioning, Path dataDir, String... hostNames)
+            throws Exception {
+        TestServer server = start(new ServeConfig(dataDir, 0, 0, "127.0.0.1", List.of(), null, "INFO", "", null),
+                provisioning);
         for (String host : hostNames) {
             server.linkHub(host, 1);
         }

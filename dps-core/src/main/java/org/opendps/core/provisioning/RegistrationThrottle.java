@@ -30,10 +30,6 @@ public final class RegistrationThrottle {
         this.instance = new TokenBucket(instanceLimit, clock.millis());
     }
 
-    public static RegistrationThrottle generous(Clock clock) {
-        return new RegistrationThrottle(new Limit(20_000, 5_000), new Limit(1_000, 10), clock);
-    }
-
     /** Takes one token for the instance and one for the device, or throws 429 with Retry-After. */
     public void acquire(String registrationId) {
         long now = clock.millis();
