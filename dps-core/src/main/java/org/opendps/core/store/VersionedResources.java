@@ -49,7 +49,7 @@ public final class VersionedResources<T extends Versioned<T>> {
      * @param complete turns (draft, current or null) into what is stored: generated keys, kept certificates
      */
     public T put(T draft, String ifMatch, BinaryOperator<T> complete) {
-        String condition = ifMatch == null || ifMatch.isBlank() ? null : ifMatch.trim();
+        String condition = normalized(ifMatch);
         T current = store.find(draft.id()).orElse(null);
         if (current == null) {
             if (condition != null && !condition.equals("*")) {
@@ -78,8 +78,8 @@ public final class VersionedResources<T extends Versioned<T>> {
 
     public void delete(String id, String ifMatch) {
         T current = get(id);
-        String condition = ifMatch == null || ifMatch.isBlank() ? "*" : ifMatch.trim();
-        checkMatch(current, condition);
+        String condition = normalized(ifMatch);
+        checkMatch(current, condition == null ? "*" : condition);
         if (!store.delete(id, current.revision().version())) {
             throw changedMeanwhile(id);
         }
@@ -94,6 +94,15 @@ public final class VersionedResources<T extends Versioned<T>> {
         }
         List<T> page = found.subList(0, size);
         return new Page<>(page, encodeContinuation(page.get(size - 1).id().toLowerCase(Locale.ROOT)));
+    }
+
+    /** Null when absent; the Azure CLI sends {@code *}, Node quotes it as {@code "*"}: both mean any version. */
+    private static String normalized(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            return null;
+        }
+        String trimmed = ifMatch.trim();
+        return trimmed.equals("\"*\"") ? "*" : trimmed;
     }
 
     public DpsException notFound(String id) {

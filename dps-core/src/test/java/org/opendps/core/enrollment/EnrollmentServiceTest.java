@@ -52,6 +52,15 @@ class EnrollmentServiceTest {
     }
 
     @Test
+    void a_quoted_star_means_any_version_as_node_sends_it() {
+        service.putEnrollment("dev-1", symmetric("dev-1", "", ""), null);
+        assertThat(service.putEnrollment("dev-1", symmetric("dev-1", "", ""), "\"*\"").revision().version())
+                .isEqualTo(2);
+        service.deleteEnrollment("dev-1", "\"*\"");
+        assertThat(enrollmentStore.count()).isZero();
+    }
+
+    @Test
     void an_etag_for_a_missing_enrollment_fails_the_precondition_and_stores_nothing() {
         assertRefused(() -> service.putEnrollment("dev-1", symmetric("dev-1", "", ""), "\"abc-1\""),
                 DpsError.PRECONDITION_FAILED);
