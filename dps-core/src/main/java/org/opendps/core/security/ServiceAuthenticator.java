@@ -13,18 +13,18 @@ import org.opendps.core.error.DpsError;
 import org.opendps.core.error.DpsException;
 
 /**
- * Checks a service (management) API token: signed by a policy key, not expired, and issued for one of this
- * service's host names. Every failure is the same kind of 401 to the caller; the message says which check failed
+ * Checks a service API token, the DPS's or a built-in hub's: signed by a policy key, not expired, and issued for
+ * one of the service's host names. Every failure is the same kind of 401 to the caller; the message says which check failed
  * but never echoes the signature.
  */
-public final class ServiceAuthenticator {
-    private final Function<String, Optional<SharedAccessPolicy>> policies;
+public final class ServiceAuthenticator<P extends PolicyKeys> {
+    private final Function<String, Optional<P>> policies;
     private final Set<String> hostNames;
     private final Clock clock;
     private final Duration clockSkew;
 
     public ServiceAuthenticator(
-            Function<String, Optional<SharedAccessPolicy>> policies, Set<String> hostNames, Clock clock,
+            Function<String, Optional<P>> policies, Set<String> hostNames, Clock clock,
             Duration clockSkew) {
         this.policies = Objects.requireNonNull(policies, "policies");
         this.hostNames = hostNames.stream().map(h -> h.toLowerCase(Locale.ROOT)).collect(
@@ -34,14 +34,14 @@ public final class ServiceAuthenticator {
     }
 
     /** The policy the token proves, after every check passed. */
-    public SharedAccessPolicy authenticate(SasToken token, String requestPath) {
+    public P authenticate(SasToken token, String requestPath) {
         if (token == null) {
             throw new DpsException(DpsError.UNAUTHORIZED, "The request has no SharedAccessSignature authorization.");
         }
         if (token.keyName() == null || token.keyName().isEmpty()) {
             throw new DpsException(DpsError.INVALID_TOKEN, "The shared access signature names no policy (skn).");
         }
-        SharedAccessPolicy policy = policies.apply(token.keyName()).orElseThrow(() -> new DpsException(
+        P policy = policies.apply(token.keyName()).orElseThrow(() -> new DpsException(
                 DpsError.INVALID_TOKEN, "The shared access signature names an unknown policy."));
         // Both keys are compared, always, so that timing tells nothing about which one failed.
         boolean primary = SharedAccessSignatures.isSignedWith(token, policy.primaryKey());

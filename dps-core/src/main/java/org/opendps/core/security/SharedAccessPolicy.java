@@ -5,7 +5,8 @@ import java.util.Objects;
 import java.util.Set;
 
 /** A named pair of keys and the rights that a token signed with either key carries. */
-public record SharedAccessPolicy(String keyName, String primaryKey, String secondaryKey, Set<AccessRight> rights) {
+public record SharedAccessPolicy(String keyName, String primaryKey, String secondaryKey, Set<AccessRight> rights)
+        implements PolicyKeys {
     public static final String OWNER = "provisioningserviceowner";
 
     public SharedAccessPolicy {

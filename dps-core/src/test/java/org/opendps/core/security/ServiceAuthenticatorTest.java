@@ -20,7 +20,7 @@ class ServiceAuthenticatorTest {
     private static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
     private static final SharedAccessPolicy OWNER = new SharedAccessPolicy("owner",
             SharedAccessSignatures.generateKey(), SharedAccessSignatures.generateKey(), AccessRight.all());
-    private final ServiceAuthenticator authenticator = new ServiceAuthenticator(
+    private final ServiceAuthenticator<SharedAccessPolicy> authenticator = new ServiceAuthenticator<>(
             name -> name.equalsIgnoreCase("owner") ? Optional.of(OWNER) : Optional.empty(),
             Set.of("localhost", "dps.example.com"), Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofSeconds(30));
 

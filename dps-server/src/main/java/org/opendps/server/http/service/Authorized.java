@@ -11,7 +11,7 @@ import org.opendps.wire.sas.SasTokenParser;
 final class Authorized {
     private Authorized() {}
 
-    static RouteTable.Handler requiring(AccessRight right, ServiceAuthenticator authenticator,
+    static RouteTable.Handler requiring(AccessRight right, ServiceAuthenticator<SharedAccessPolicy> authenticator,
             RouteTable.Handler handler) {
         return request -> {
             authenticate(request, right, authenticator);
@@ -19,7 +19,8 @@ final class Authorized {
         };
     }
 
-    static SharedAccessPolicy authenticate(ApiRequest request, AccessRight right, ServiceAuthenticator authenticator) {
+    static SharedAccessPolicy authenticate(ApiRequest request, AccessRight right,
+            ServiceAuthenticator<SharedAccessPolicy> authenticator) {
         String authorization = request.header("Authorization");
         SharedAccessPolicy policy = authenticator.authenticate(
                 authorization == null ? null : SasTokenParser.parse(authorization), request.path());

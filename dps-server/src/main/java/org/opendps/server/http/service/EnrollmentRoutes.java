@@ -10,6 +10,7 @@ import org.opendps.core.query.Page;
 import org.opendps.core.registration.DeviceRegistrationState;
 import org.opendps.core.registration.RegistrationStateService;
 import org.opendps.core.security.ServiceAuthenticator;
+import org.opendps.core.security.SharedAccessPolicy;
 import org.opendps.server.http.ApiRequest;
 import org.opendps.server.http.ApiResponse;
 import org.opendps.server.http.RouteTable;
@@ -29,7 +30,7 @@ final class EnrollmentRoutes {
 
     static void register(RouteTable routes, ServiceApi api) {
         EnrollmentRoutes r = new EnrollmentRoutes(api);
-        ServiceAuthenticator auth = api.authenticator();
+        ServiceAuthenticator<SharedAccessPolicy> auth = api.authenticator();
         routes.add("POST", "/enrollments/query", Authorized.requiring(ENROLLMENT_READ, auth, r::queryEnrollments))
                 .add("POST", "/enrollments", Authorized.requiring(ENROLLMENT_WRITE, auth, r::bulkEnrollments))
                 .add("PUT", "/enrollments/{id}", Authorized.requiring(ENROLLMENT_WRITE, auth, r::putEnrollment))

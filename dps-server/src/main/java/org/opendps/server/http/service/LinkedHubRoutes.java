@@ -4,6 +4,7 @@ import static org.opendps.core.security.AccessRight.SERVICE_CONFIG;
 
 import org.opendps.core.hub.LinkedHubService;
 import org.opendps.core.security.ServiceAuthenticator;
+import org.opendps.core.security.SharedAccessPolicy;
 import org.opendps.server.http.ApiRequest;
 import org.opendps.server.http.ApiResponse;
 import org.opendps.server.http.RouteTable;
@@ -23,7 +24,7 @@ final class LinkedHubRoutes {
 
     static void register(RouteTable routes, ServiceApi api) {
         LinkedHubRoutes r = new LinkedHubRoutes(api.linkedHubs());
-        ServiceAuthenticator auth = api.authenticator();
+        ServiceAuthenticator<SharedAccessPolicy> auth = api.authenticator();
         routes.add("GET", "/linkedHubs", Authorized.requiring(SERVICE_CONFIG, auth, r::list))
                 .add("GET", "/linkedHubs/{hostName}", Authorized.requiring(SERVICE_CONFIG, auth, r::get))
                 .add("PUT", "/linkedHubs/{hostName}", Authorized.requiring(SERVICE_CONFIG, auth, r::put))

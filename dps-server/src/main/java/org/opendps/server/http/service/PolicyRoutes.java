@@ -4,6 +4,7 @@ import static org.opendps.core.security.AccessRight.SERVICE_CONFIG;
 
 import org.opendps.core.security.AccessPolicyService;
 import org.opendps.core.security.ServiceAuthenticator;
+import org.opendps.core.security.SharedAccessPolicy;
 import org.opendps.server.http.ApiRequest;
 import org.opendps.server.http.ApiResponse;
 import org.opendps.server.http.RouteTable;
@@ -22,7 +23,7 @@ final class PolicyRoutes {
 
     static void register(RouteTable routes, ServiceApi api) {
         PolicyRoutes r = new PolicyRoutes(api.policies());
-        ServiceAuthenticator auth = api.authenticator();
+        ServiceAuthenticator<SharedAccessPolicy> auth = api.authenticator();
         routes.add("GET", "/policies", Authorized.requiring(SERVICE_CONFIG, auth, r::list))
                 .add("GET", "/policies/{name}", Authorized.requiring(SERVICE_CONFIG, auth, r::get))
                 .add("PUT", "/policies/{name}", Authorized.requiring(SERVICE_CONFIG, auth, r::put))

@@ -7,6 +7,7 @@ import org.opendps.core.query.Page;
 import org.opendps.core.registration.DeviceRegistrationState;
 import org.opendps.core.registration.RegistrationStateService;
 import org.opendps.core.security.ServiceAuthenticator;
+import org.opendps.core.security.SharedAccessPolicy;
 import org.opendps.server.http.ApiRequest;
 import org.opendps.server.http.ApiResponse;
 import org.opendps.server.http.RouteTable;
@@ -25,7 +26,7 @@ final class RegistrationRoutes {
 
     static void register(RouteTable routes, ServiceApi api) {
         RegistrationRoutes r = new RegistrationRoutes(api.registrations());
-        ServiceAuthenticator auth = api.authenticator();
+        ServiceAuthenticator<SharedAccessPolicy> auth = api.authenticator();
         routes.add("POST", "/registrations/query", Authorized.requiring(REGISTRATION_STATUS_READ, auth, r::queryAll))
                 .add("POST", "/registrations/{groupId}/query",
                         Authorized.requiring(REGISTRATION_STATUS_READ, auth, r::queryGroup))

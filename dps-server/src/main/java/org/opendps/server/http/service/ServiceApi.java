@@ -6,6 +6,7 @@ import org.opendps.core.hub.LinkedHubService;
 import org.opendps.core.registration.RegistrationStateService;
 import org.opendps.core.security.AccessPolicyService;
 import org.opendps.core.security.ServiceAuthenticator;
+import org.opendps.core.security.SharedAccessPolicy;
 
 /** The use cases the service (management) API exposes, and who may call them. */
 public record ServiceApi(
@@ -13,7 +14,7 @@ public record ServiceApi(
         RegistrationStateService registrations,
         AccessPolicyService policies,
         LinkedHubService linkedHubs,
-        ServiceAuthenticator authenticator) {
+        ServiceAuthenticator<SharedAccessPolicy> authenticator) {
 
     public ServiceApi {
         Objects.requireNonNull(enrollments, "enrollments");
