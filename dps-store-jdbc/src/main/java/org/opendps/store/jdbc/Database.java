@@ -12,8 +12,8 @@ import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
 
 /**
- * Runs single statements on the pool, each in its own auto-committed transaction, and turns SQL failures into
- * {@link StoreException}s.
+ * Runs single statements on the pool, each in its own auto-committed transaction (or, where a write must land whole,
+ * several in one transaction), and turns SQL failures into {@link StoreException}s.
  *
  * <p>SQLite allows one writer at a time: concurrent writers on other connections wait on its lock and, past
  * {@code busy_timeout}, fail with SQLITE_BUSY. So on SQLite every write of this process first takes one fair
@@ -26,6 +26,19 @@ final class Database {
     @FunctionalInterface
     interface RowReader<R> {
         R read(ResultSet row) throws SQLException;
+    }
+
+    /** The writes of one transaction, each on the transaction's connection. */
+    @FunctionalInterface
+    interface Transaction {
+        /** The number of rows the write changed. */
+        int update(String sql, Params params) throws SQLException;
+    }
+
+    /** What one transaction does; it commits when this returns, and rolls back when this throws. */
+    @FunctionalInterface
+    interface TransactionWork<R> {
+        R run(Transaction transaction) throws SQLException;
     }
 
     private final DataSource dataSource;
@@ -69,21 +82,67 @@ final class Database {
 
     /** The number of rows a write changed. */
     int update(String what, String sql, Params params) {
-        NamedStatement statement = parsed.computeIfAbsent(sql, NamedStatement::parse);
         boolean serialize = dialect == Dialect.SQLITE;
         if (serialize) {
             writeLock.lock();
         }
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement prepared = connection.prepareStatement(statement.jdbcSql())) {
-            statement.bind(prepared, params);
-            return prepared.executeUpdate();
+        try (Connection connection = dataSource.getConnection()) {
+            return execute(connection, sql, params);
         } catch (SQLException e) {
             throw failure(what, e);
         } finally {
             if (serialize) {
                 writeLock.unlock();
             }
+        }
+    }
+
+    /**
+     * Several writes that land together or not at all. On SQLite the write lock is held throughout, taken before the
+     * connection as for a single write; the first statement should write, so that SQLite takes its own write lock
+     * at once rather than upgrading a read, which another process could make fail.
+     */
+    <R> R inTransaction(String what, TransactionWork<R> work) {
+        boolean serialize = dialect == Dialect.SQLITE;
+        if (serialize) {
+            writeLock.lock();
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            R result;
+            try {
+                result = work.run((sql, params) -> execute(connection, sql, params));
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                rollback(connection, e);
+                throw e;
+            }
+            connection.setAutoCommit(true); // the pool's other users expect auto-commit
+            return result;
+        } catch (SQLException e) {
+            throw failure(what, e);
+        } finally {
+            if (serialize) {
+                writeLock.unlock();
+            }
+        }
+    }
+
+    private int execute(Connection connection, String sql, Params params) throws SQLException {
+        NamedStatement statement = parsed.computeIfAbsent(sql, NamedStatement::parse);
+        try (PreparedStatement prepared = connection.prepareStatement(statement.jdbcSql())) {
+            statement.bind(prepared, params);
+            return prepared.executeUpdate();
+        }
+    }
+
+    /** Undoes the transaction and restores auto-commit; the first failure stays the one reported. */
+    private static void rollback(Connection connection, Exception cause) {
+        try {
+            connection.rollback();
+            connection.setAutoCommit(true);
+        } catch (SQLException e) {
+            cause.addSuppressed(e); // a connection this broken is one the pool discards
         }
     }
 

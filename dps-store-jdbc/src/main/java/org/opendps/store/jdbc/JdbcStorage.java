@@ -14,14 +14,18 @@ import org.opendps.core.hub.LinkedHubStore;
 import org.opendps.core.instance.InstanceStore;
 import org.opendps.core.provisioning.OperationStore;
 import org.opendps.core.registration.RegistrationStateStore;
+import org.opendps.hub.builtin.BuiltInHubStore;
+import org.opendps.hub.registry.HubDeviceStore;
+import org.opendps.hub.twin.TwinStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The stores of one database, SQLite (the embedded default) or PostgreSQL, behind a HikariCP pool, with the schema
- * migrated by Flyway on {@link #open}. Every store method is synchronous and auto-commits one statement; on SQLite
- * the writes of this process take turns (see {@code Database}), so that they never fail with SQLITE_BUSY. Instants
- * are kept to the microsecond (see {@code Instants}).
+ * migrated by Flyway on {@link #open}. Every store method is synchronous and auto-commits one statement (but for
+ * creating a built-in hub, which writes the hub and its policies in one transaction); on SQLite the writes of this
+ * process take turns (see {@code Database}), so that they never fail with SQLITE_BUSY. Instants are kept to the
+ * microsecond (see {@code Instants}).
  */
 public final class JdbcStorage implements AutoCloseable {
     /** Connections per pool unless told otherwise; size the worker pool that calls the stores alike. */
@@ -40,6 +44,9 @@ public final class JdbcStorage implements AutoCloseable {
     private final InstanceStore instance;
     private final LinkedHubStore linkedHubs;
     private final OperationStore operations;
+    private final BuiltInHubStore builtInHubs;
+    private final HubDeviceStore hubDevices;
+    private final TwinStore twins;
 
     private JdbcStorage(HikariDataSource dataSource, Database database) {
         this.dataSource = dataSource;
@@ -50,6 +57,9 @@ public final class JdbcStorage implements AutoCloseable {
         this.instance = new JdbcInstanceStore(database);
         this.linkedHubs = new JdbcLinkedHubStore(database);
         this.operations = new JdbcOperationStore(database);
+        this.builtInHubs = new JdbcBuiltInHubStore(database);
+        this.hubDevices = new JdbcHubDeviceStore(database);
+        this.twins = new JdbcTwinStore(database);
     }
 
     public static JdbcStorage open(String jdbcUrl) {
@@ -112,6 +122,18 @@ public final class JdbcStorage implements AutoCloseable {
 
     public OperationStore operations() {
         return operations;
+    }
+
+    public BuiltInHubStore builtInHubs() {
+        return builtInHubs;
+    }
+
+    public HubDeviceStore hubDevices() {
+        return hubDevices;
+    }
+
+    public TwinStore twins() {
+        return twins;
     }
 
     public Dialect dialect() {

@@ -14,9 +14,12 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.opendps.hub.builtin.BuiltInHub;
+import org.opendps.hub.builtin.HubRight;
 import org.opendps.testsupport.store.Concurrently;
 import org.opendps.testsupport.store.StoreFixtures;
 
@@ -67,7 +70,7 @@ class SqliteStorageTest {
             assertThat(storage.enrollments().find("kept-1")).contains(StoreFixtures.enrollment("kept-1"));
             assertThat(storage.instance().find()).contains(StoreFixtures.instance("0ne000000AB"));
             assertThat(storage.database().query("count migrations", "SELECT COUNT(*) FROM flyway_schema_history",
-                    new Params(), row -> row.getInt(1))).containsExactly(2);
+                    new Params(), row -> row.getInt(1))).containsExactly(3);
         }
     }
 
@@ -150,6 +153,19 @@ class SqliteStorageTest {
                 ResultSet row = statement.executeQuery("PRAGMA " + name)) {
             row.next();
             return row.getString(1);
+        }
+    }
+
+    @Test
+    void a_refused_built_in_hub_is_reported_in_one_sentence_without_its_keys() {
+        try (JdbcStorage storage = JdbcStorage.open("jdbc:sqlite:" + directory.resolve("opendps.db"), 1)) {
+            BuiltInHub clashing = new BuiltInHub("hub-1.example.com", StoreFixtures.CREATED, List.of(
+                    StoreFixtures.hubPolicy("owner", HubRight.all()), StoreFixtures.hubPolicy("OWNER", Set.of())));
+            assertThatThrownBy(() -> storage.builtInHubs().createIfAbsent(clashing))
+                    .isInstanceOf(StoreException.class)
+                    .hasMessageStartingWith("Could not create a built-in hub")
+                    .satisfies(e -> assertThat(e.getMessage() + e.getCause().getMessage())
+                            .doesNotContain(StoreFixtures.PRIMARY_KEY, StoreFixtures.SECONDARY_KEY, "\n"));
         }
     }
 }

@@ -1,6 +1,7 @@
 package org.opendps.testsupport.store;
 
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.opendps.core.enrollment.AllocationPolicy;
@@ -20,6 +21,7 @@ import org.opendps.core.enrollment.X509Attestation;
 import org.opendps.core.enrollment.X509CertificateInfo;
 import org.opendps.core.enrollment.X509Entry;
 import org.opendps.core.enrollment.X509Kind;
+import org.opendps.core.hub.DeviceAuthentication;
 import org.opendps.core.hub.LinkedHub;
 import org.opendps.core.instance.ServiceInstance;
 import org.opendps.core.provisioning.RegistrationOperation;
@@ -28,6 +30,11 @@ import org.opendps.core.registration.RegistrationStatus;
 import org.opendps.core.registration.RegistrationSubstatus;
 import org.opendps.core.security.AccessRight;
 import org.opendps.core.security.SharedAccessPolicy;
+import org.opendps.hub.builtin.BuiltInHub;
+import org.opendps.hub.builtin.HubPolicy;
+import org.opendps.hub.builtin.HubRight;
+import org.opendps.hub.registry.HubDevice;
+import org.opendps.hub.twin.StoredTwin;
 
 /**
  * Sample resources for store tests: every attestation type and X.509 form, settings with every field set, and
@@ -171,5 +178,45 @@ public final class StoreFixtures {
 
     public static SharedAccessPolicy policy(String keyName, Set<AccessRight> rights) {
         return new SharedAccessPolicy(keyName, PRIMARY_KEY, SECONDARY_KEY, rights);
+    }
+
+    // --- built-in hubs
+
+    /**
+     * A hub with a policy for every right alone, one with all of them and one with none, in an order that no sort
+     * gives (a store keeps the order the hub was created with).
+     */
+    public static BuiltInHub builtInHub(String hostName) {
+        return new BuiltInHub(hostName, CREATED, List.of(hubPolicy(HubPolicy.OWNER, HubRight.all()),
+                hubPolicy("service", EnumSet.of(HubRight.SERVICE_CONNECT)),
+                hubPolicy("device", EnumSet.of(HubRight.DEVICE_CONNECT)),
+                hubPolicy("registryRead", EnumSet.of(HubRight.REGISTRY_READ)),
+                hubPolicy("registryWrite", EnumSet.of(HubRight.REGISTRY_WRITE)),
+                hubPolicy("nothing", Set.of())));
+    }
+
+    public static HubPolicy hubPolicy(String keyName, Set<HubRight> rights) {
+        return new HubPolicy(keyName, PRIMARY_KEY, SECONDARY_KEY, rights);
+    }
+
+    /** An enabled SAS device without a status reason. */
+    public static HubDevice sasDevice(String deviceId) {
+        return new HubDevice(deviceId, new DeviceAuthentication.SymmetricKey(PRIMARY_KEY, SECONDARY_KEY), true, null,
+                false, "638000000000000001", FIRST);
+    }
+
+    /** Differs from {@link #sasDevice} in every field: X.509 thumbprints, disabled with a reason, an edge device. */
+    public static HubDevice x509Device(String deviceId) {
+        return new HubDevice(deviceId, new DeviceAuthentication.X509Thumbprint(X509_INFO.sha1Thumbprint(),
+                X509_INFO_2.sha1Thumbprint()), false, "Replaced by a new unit", true, "638000000000000002", FIRST);
+    }
+
+    /** A twin whose sections carry metadata as Azure returns it, each version apart from the others. */
+    public static StoredTwin twin(String deviceId) {
+        String lastUpdated = "\"$lastUpdated\":\"2026-01-02T03:04:05.1234567Z\"";
+        return new StoredTwin(deviceId, 5, "{\"site\":\"Zürich\",\"floor\":3}",
+                "{\"interval\":30,\"$metadata\":{" + lastUpdated + ",\"interval\":{" + lastUpdated
+                        + ",\"$lastUpdatedVersion\":4}}}", 4,
+                "{\"firmware\":\"1.2.3\",\"$metadata\":{" + lastUpdated + "}}", 7, FIRST);
     }
 }
