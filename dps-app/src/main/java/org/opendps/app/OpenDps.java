@@ -7,6 +7,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import org.opendps.hub.builtin.BuiltInHub;
 import org.opendps.core.allocation.HubSelector;
 import org.opendps.core.allocation.LowestLatencySelector;
 import org.opendps.core.allocation.StaticSelector;
@@ -82,24 +84,27 @@ public final class OpenDps implements AutoCloseable {
         DataFiles.prepareDirectory(config.dataDir());
         ServerConfig.TlsMaterial tls;
         try {
-            tls = ServerIdentity.ensure(config.dataDir(), config.allHostNames());
+            tls = ServerIdentity.ensure(config.dataDir(), config.certificateNames());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the TLS identity in " + config.dataDir(), e);
         }
         JdbcStorage storage = JdbcStorage.open(config.effectiveDatabaseUrl());
         try {
             ServiceInstance instance = InstanceBootstrap.ensure(storage.instance(), clock);
+            List<BuiltInHub> hubs = BuiltInHubBootstrap.ensure(config.hubHostNames(), storage.builtInHubs(),
+                    storage.linkedHubs(), clock);
+            BuiltInHubs builtIn = BuiltInHubs.create(storage, clock);
             ServiceApi api = new ServiceApi(
                     new EnrollmentService(storage.enrollments(), storage.enrollmentGroups(), clock),
                     new RegistrationStateService(storage.registrationStates(), clock),
                     new AccessPolicyService(storage.instance()),
                     new LinkedHubService(storage.linkedHubs(), storage.instance()),
-                    new ServiceAuthenticator(storage.instance()::policy, config.allHostNames(), clock,
+                    new ServiceAuthenticator<>(storage.instance()::policy, config.allHostNames(), clock,
                             SAS_CLOCK_SKEW));
             ServerConfig serverConfig = new ServerConfig(config.bindAddress(), config.httpsPort(), config.mqttPort(),
                     tls, Runtime.getRuntime().availableProcessors(), WORKER_THREADS,
                     ServerConfig.DEFAULT_MAX_BODY_BYTES);
-            ProvisioningService provisioning = provisioning(config, storage, instance, overrides, clock);
+            ProvisioningService provisioning = provisioning(config, storage, instance, overrides, builtIn, hubs, clock);
             OpenDpsServer server;
             try {
                 server = OpenDpsServer.start(serverConfig, api, provisioning, clock);
@@ -108,7 +113,7 @@ public final class OpenDps implements AutoCloseable {
                 throw e;
             }
             ConnectionInfo info = connectionInfo(config, instance, InstanceBootstrap.adminPolicy(storage.instance()),
-                    server);
+                    server, hubs);
             Path file = config.dataDir().resolve(CONNECTION_INFO_FILE);
             ConnectionInfoJson.write(file, info);
             return new OpenDps(storage, provisioning, server, info, file);
@@ -119,14 +124,16 @@ public final class OpenDps implements AutoCloseable {
     }
 
     private static ProvisioningService provisioning(ServeConfig config, JdbcStorage storage, ServiceInstance instance,
-            Overrides overrides, Clock clock) {
+            Overrides overrides, BuiltInHubs builtIn, List<BuiltInHub> hubs, Clock clock) {
         HubSelector hashed = new WeightedHashSelector();
         Map<AllocationPolicy, HubSelector> selectors = Map.of(
                 AllocationPolicy.HASHED, hashed,
                 AllocationPolicy.STATIC, new StaticSelector(),
                 AllocationPolicy.GEO_LATENCY, new LowestLatencySelector(new ConnectLatencyEstimator(), config.location(),
                         hashed));
-        HubGateway gateway = overrides.hubGateway() != null ? overrides.hubGateway() : new RestHubGateway();
+        HubGateway gateway = overrides.hubGateway() != null ? overrides.hubGateway()
+                : new HubGatewayRouter(hubs.stream().map(BuiltInHub::hostName).collect(Collectors.toSet()),
+                        builtIn.gateway(), new RestHubGateway());
         return new ProvisioningService(instance.idScope(), new ProvisioningService.Stores(storage.instance(),
                 storage.enrollments(), storage.enrollmentGroups(), storage.registrationStates(), storage.operations(),
                 storage.linkedHubs()), gateway, selectors, new HttpAllocationWebhook(),
@@ -141,13 +148,16 @@ public final class OpenDps implements AutoCloseable {
     }
 
     private static ConnectionInfo connectionInfo(ServeConfig config, ServiceInstance instance,
-            SharedAccessPolicy admin, OpenDpsServer server) {
+            SharedAccessPolicy admin, OpenDpsServer server, List<BuiltInHub> hubs) {
         String host = config.advertisedHost();
         // HostName carries no port: the Java service client rejects one (it always dials 443).
         String connectionString = new ServiceConnectionString(host, admin.keyName(), admin.primaryKey()).format();
         return new ConnectionInfo(instance.idScope(), host + ":" + server.httpsPort(),
                 "https://" + host + ":" + server.httpsPort(), connectionString,
-                config.dataDir().resolve(ServerIdentity.CA_CERTIFICATE).toString(), List.of());
+                config.dataDir().resolve(ServerIdentity.CA_CERTIFICATE).toString(), hubs.stream()
+                        .map(hub -> new ConnectionInfo.Hub(hub.hostName(), new ServiceConnectionString(hub.hostName(),
+                                hub.owner().keyName(), hub.owner().primaryKey()).format()))
+                        .toList());
     }
 
     public ConnectionInfo connectionInfo() {

@@ -67,6 +67,11 @@ public final class ServeCommand implements Callable<Integer> {
                     + "(OPENDPS_REGISTRATIONS_PER_DEVICE_PER_MINUTE; default: ${DEFAULT-VALUE}).")
     private int registrationsPerDevicePerMinute;
 
+    @Option(names = "--hub", split = ",", defaultValue = "${env:OPENDPS_HUB:-}",
+            description = "Host name of another built-in IoT hub (repeatable; e.g. 127.0.0.2); one hub named after the "
+                    + "advertised host always runs (OPENDPS_HUB, comma-separated).")
+    private List<String> extraHubs = new ArrayList<>();
+
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
@@ -75,7 +80,8 @@ public final class ServeCommand implements Callable<Integer> {
             config = new ServeConfig(dataDir, httpsPort, mqttPort, bind,
                     hostNames.stream().filter(h -> !h.isBlank()).toList(),
                     databaseUrl == null || databaseUrl.isBlank() ? null : databaseUrl, logLevel, location,
-                    new ServeConfig.RegistrationLimits(registrationsPerSecond, registrationsPerDevicePerMinute));
+                    new ServeConfig.RegistrationLimits(registrationsPerSecond, registrationsPerDevicePerMinute),
+                    extraHubs.stream().filter(h -> !h.isBlank()).toList());
         } catch (IllegalArgumentException e) {
             err.println("error: " + e.getMessage());
             return spec.exitCodeOnInvalidInput();

@@ -17,6 +17,7 @@ import org.opendps.core.validation.Identifiers;
  * @param location where this node runs (e.g. an Azure region name); hubs linked with the same location count as
  *     nearest under lowest-latency allocation; empty when unknown
  * @param limits flood protection of the registration path
+ * @param extraHubs host names of built-in hubs beyond the default one (named after the advertised host)
  */
 public record ServeConfig(
         Path dataDir,
@@ -27,7 +28,8 @@ public record ServeConfig(
         String databaseUrl,
         String logLevel,
         String location,
-        RegistrationLimits limits) {
+        RegistrationLimits limits,
+        List<String> extraHubs) {
 
     public static final int DEFAULT_HTTPS_PORT = 8443;
     public static final int DEFAULT_MQTT_PORT = 8883;
@@ -36,7 +38,13 @@ public record ServeConfig(
     public ServeConfig {
         Objects.requireNonNull(dataDir, "dataDir");
         hostNames = List.copyOf(hostNames);
+        extraHubs = extraHubs == null ? List.of() : List.copyOf(extraHubs);
         List<String> problems = problems(httpsPort, mqttPort, bindAddress, hostNames, databaseUrl, logLevel);
+        for (String hub : extraHubs) {
+            if (!isHostName(hub)) {
+                problems.add("--hub '" + hub + "' is not a DNS name or IP address");
+            }
+        }
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(String.join("; ", problems));
         }
@@ -62,7 +70,33 @@ public record ServeConfig(
     /** Defaults everywhere: what a newcomer's {@code ./opendps serve} runs with. */
     public static ServeConfig defaults(Path dataDir) {
         return new ServeConfig(dataDir, DEFAULT_HTTPS_PORT, DEFAULT_MQTT_PORT, "0.0.0.0", List.of(), null, "INFO", "",
-                RegistrationLimits.DEFAULTS);
+                RegistrationLimits.DEFAULTS, List.of());
+    }
+
+    /** The same configuration listening on other ports (0 picks free ones). */
+    public ServeConfig withPorts(int https, int mqtt) {
+        return new ServeConfig(dataDir, https, mqtt, bindAddress, hostNames, databaseUrl, logLevel, location, limits,
+                extraHubs);
+    }
+
+    public ServeConfig withBind(String address) {
+        return new ServeConfig(dataDir, httpsPort, mqttPort, address, hostNames, databaseUrl, logLevel, location, limits,
+                extraHubs);
+    }
+
+    public ServeConfig withDatabaseUrl(String url) {
+        return new ServeConfig(dataDir, httpsPort, mqttPort, bindAddress, hostNames, url, logLevel, location, limits,
+                extraHubs);
+    }
+
+    public ServeConfig withLimits(RegistrationLimits newLimits) {
+        return new ServeConfig(dataDir, httpsPort, mqttPort, bindAddress, hostNames, databaseUrl, logLevel, location,
+                newLimits, extraHubs);
+    }
+
+    public ServeConfig withExtraHubs(List<String> hubs) {
+        return new ServeConfig(dataDir, httpsPort, mqttPort, bindAddress, hostNames, databaseUrl, logLevel, location,
+                limits, hubs);
     }
 
     /** The name devices and clients are told to use. */
@@ -70,7 +104,22 @@ public record ServeConfig(
         return hostNames.isEmpty() ? "localhost" : hostNames.get(0);
     }
 
-    /** Names the server certificate covers and service tokens may be issued for. */
+    /** The built-in hubs: the default one, named after the advertised host, then every {@code --hub}. */
+    public Set<String> hubHostNames() {
+        Set<String> hubs = new LinkedHashSet<>();
+        hubs.add(advertisedHost().toLowerCase(Locale.ROOT));
+        extraHubs.forEach(h -> hubs.add(h.toLowerCase(Locale.ROOT)));
+        return hubs;
+    }
+
+    /** Every name the server certificate must cover: the service's and the hubs'. */
+    public Set<String> certificateNames() {
+        Set<String> names = new LinkedHashSet<>(allHostNames());
+        names.addAll(hubHostNames());
+        return names;
+    }
+
+    /** Names the DPS service API's tokens may be issued for. */
     public Set<String> allHostNames() {
         Set<String> all = new LinkedHashSet<>();
         all.add("localhost");
@@ -81,6 +130,15 @@ public record ServeConfig(
 
     public String effectiveDatabaseUrl() {
         return databaseUrl != null ? databaseUrl : "jdbc:sqlite:" + dataDir.resolve("opendps.db");
+    }
+
+    private static boolean isHostName(String host) {
+        try {
+            Identifiers.hostName("host", host);
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     private static List<String> problems(int httpsPort, int mqttPort, String bind, List<String> hostNames,
@@ -99,9 +157,7 @@ public record ServeConfig(
             problems.add("--bind must be an address, e.g. 0.0.0.0 or 127.0.0.1");
         }
         for (String host : hostNames) {
-            try {
-                Identifiers.hostName("--host-name", host);
-            } catch (RuntimeException e) {
+            if (!isHostName(host)) {
                 problems.add("--host-name '" + host + "' is not a DNS name or IP address");
             }
         }

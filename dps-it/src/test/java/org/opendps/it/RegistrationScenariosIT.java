@@ -200,8 +200,8 @@ class RegistrationScenariosIT {
     @Test
     void too_many_registrations_of_one_device_get_429_with_retry_after() throws Exception {
         server.close();
-        server = TestServer.start(new org.opendps.app.ServeConfig(dataDir.resolve("throttled"), 0, 0, "127.0.0.1",
-                List.of(), null, "INFO", "", new org.opendps.app.ServeConfig.RegistrationLimits(1000, 2)));
+        server = TestServer.start(TestServer.local(dataDir.resolve("throttled"))
+                .withLimits(new org.opendps.app.ServeConfig.RegistrationLimits(1000, 2)));
         server.linkHub(HUB_A, 1);
         device = new DeviceCalls(server);
         String key = putEnrollment("eager", HUB_A, true, true);

@@ -37,7 +37,10 @@ class ServeProcessIT {
         assertThat(info.deviceEndpoint()).startsWith("localhost:");
         assertThat(info.serviceEndpoint()).startsWith("https://localhost:");
         assertThat(Path.of(info.caCertificate())).isAbsolute().exists();
-        assertThat(info.hubs()).isEmpty();
+        assertThat(info.hubs()).singleElement().satisfies(hub -> {
+            assertThat(hub.hostName()).isEqualTo("localhost");
+            assertThat(hub.connectionString()).startsWith("HostName=localhost;SharedAccessKeyName=iothubowner;");
+        });
         String caBefore = Files.readString(Path.of(info.caCertificate()));
         HttpResponse<String> created = new RemoteServer(info).send("PUT",
                 "/enrollments/kept-device?api-version=2021-10-01",
@@ -52,6 +55,7 @@ class ServeProcessIT {
             RemoteServer remote = new RemoteServer(again);
             assertThat(again.idScope()).isEqualTo(info.idScope());
             assertThat(again.serviceConnectionString()).isEqualTo(info.serviceConnectionString());
+            assertThat(again.hubs()).isEqualTo(info.hubs());
             assertThat(Files.readString(Path.of(again.caCertificate()))).isEqualTo(caBefore);
             HttpResponse<String> kept = remote.send("GET", "/enrollments/kept-device?api-version=2021-10-01", null);
             assertThat(kept.statusCode()).as(kept.body()).isEqualTo(200);

@@ -41,7 +41,12 @@ final class TestServer implements AutoCloseable {
     }
 
     static TestServer start(Path dataDir, String databaseUrl) throws Exception {
-        return start(new ServeConfig(dataDir, 0, 0, "127.0.0.1", List.of(), databaseUrl, "INFO", "", null));
+        return start(local(dataDir).withDatabaseUrl(databaseUrl));
+    }
+
+    /** The defaults, on free loopback ports. */
+    static ServeConfig local(Path dataDir) {
+        return ServeConfig.defaults(dataDir).withPorts(0, 0).withBind("127.0.0.1");
     }
 
     static TestServer start(ServeConfig config) throws Exception {
@@ -56,8 +61,8 @@ final class TestServer implements AutoCloseable {
     }
 
     /**
-     * A server whose hubs live in memory (the built-in and REST gateways arrive with the hub work), with these host
-     * names linked through the service API.
+     * A server whose hubs live in memory, so that tests see exactly what the service wrote where, with these host
+     * names linked through the service API instead of the built-in hub.
      */
     static TestServer withHubs(Path dataDir, String... hostNames) throws Exception {
         return withHubs(null, dataDir, hostNames);
@@ -66,8 +71,12 @@ final class TestServer implements AutoCloseable {
     /** As {@link #withHubs(Path, String...)}, with other registration settings (null for the defaults). */
     static TestServer withHubs(ProvisioningService.Settings provisioning, Path dataDir, String... hostNames)
             throws Exception {
-        TestServer server = start(new ServeConfig(dataDir, 0, 0, "127.0.0.1", List.of(), null, "INFO", "", null),
-                provisioning);
+        TestServer server = start(local(dataDir), provisioning);
+        // Only the named hubs take devices: the default built-in hub is unlinked.
+        HttpResponse<String> unlinked = server.sendAsOwner("DELETE", "/linkedHubs/localhost?api-version=2021-10-01", null);
+        if (unlinked.statusCode() != 204) {
+            throw new IllegalStateException("unlinking the built-in hub failed: " + unlinked.body());
+        }
         for (String host : hostNames) {
             server.linkHub(host, 1);
         }
