@@ -77,12 +77,13 @@ class RegistrationScenariosIT {
     }
 
     @Test
-    void static_allocation_puts_the_device_on_its_one_hub() throws Exception {
+    void static_allocation_puts_the_device_on_its_one_hub_with_its_device_id_and_edge_capability() throws Exception {
         String key = SharedAccessSignatures.generateKey();
         expect(server.sendAsOwner("PUT", "/enrollments/static-dev" + API, "{\"registrationId\":\"static-dev\","
                 + "\"attestation\":{\"type\":\"symmetricKey\",\"symmetricKey\":{\"primaryKey\":\"" + key
                 + "\",\"secondaryKey\":\"" + SharedAccessSignatures.generateKey() + "\"}},"
-                + "\"allocationPolicy\":\"static\",\"iotHubs\":[\"" + HUB_B + "\"],\"deviceId\":\"static-device\"}"), 200);
+                + "\"allocationPolicy\":\"static\",\"iotHubs\":[\"" + HUB_B + "\"],\"deviceId\":\"static-device\","
+                + "\"capabilities\":{\"iotEdge\":true}}"), 200);
 
         JsonNode result = device.register("static-dev", key, null);
 
@@ -90,6 +91,8 @@ class RegistrationScenariosIT {
         assertThat(result.at("/registrationState/assignedHub").asText()).isEqualTo(HUB_B);
         assertThat(result.at("/registrationState/deviceId").asText()).isEqualTo("static-device");
         assertThat(server.hubs().devices(HUB_B)).containsExactly("static-device");
+        assertThat(server.hubs().identity(HUB_B, "static-device").orElseThrow().iotEdge())
+                .as("the enrollment's IoT Edge capability reaches the hub").isTrue();
     }
 
     @Test
