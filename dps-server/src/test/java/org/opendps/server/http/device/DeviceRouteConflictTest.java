@@ -10,9 +10,9 @@ import org.opendps.server.http.ApiResponse;
 import org.opendps.server.http.RouteTable;
 
 /**
- * Device and service routes share one table on one port. The service paths below are those of
- * {@code http/service/*Routes}, registered first as in OpenDpsServer; device paths start with an ID scope
- * ({@code 0ne} and 8 hex digits), which never equals a service path's literal first segment.
+ * Device, service and hub routes share one table on one port. The service and hub paths below are those of
+ * {@code http/service/*Routes} and {@code http/hub/*Routes}, registered first as in OpenDpsServer; device paths start
+ * with an ID scope ({@code 0ne} and 8 hex digits), which never equals a service or hub path's literal first segment.
  */
 class DeviceRouteConflictTest {
     private static final String SCOPE = "0ne0000A1B2";
@@ -34,7 +34,9 @@ class DeviceRouteConflictTest {
                 {"POST", "/enrollments/{id}/attestationmechanism"},
                 {"POST", "/enrollmentGroups/{id}/attestationmechanism"},
                 {"PUT", "/enrollments/{id}"},
-                {"PUT", "/linkedHubs/{hostName}"}}) {
+                {"PUT", "/linkedHubs/{hostName}"},
+                // The one hub route (http/hub) of a device route's shape; hub routes too come first.
+                {"POST", "/twins/{id}/methods"}}) {
             String label = route[0] + " " + route[1];
             routes.add(route[0], route[1], request -> new ApiResponse(299, Map.of("X-Route", label), null));
         }
@@ -77,6 +79,12 @@ class DeviceRouteConflictTest {
         assertThat(serviceRoute("GET", "/registrations/dev-1")).isEqualTo("GET /registrations/{id}");
         assertThat(serviceRoute("PUT", "/enrollments/dev-1")).isEqualTo("PUT /enrollments/{id}");
         assertThat(serviceRoute("PUT", "/linkedHubs/hub-1.example.net")).isEqualTo("PUT /linkedHubs/{hostName}");
+    }
+
+    @Test
+    void a_direct_method_stays_the_hubs_even_for_a_device_named_registrations() {
+        assertThat(serviceRoute("POST", "/twins/registrations/methods")).isEqualTo("POST /twins/{id}/methods");
+        assertThat(fake.lastCredential).isNull();
     }
 
     @Test
