@@ -24,9 +24,13 @@ import org.opendps.core.registration.RegistrationStateService;
 import org.opendps.core.security.AccessPolicyService;
 import org.opendps.core.security.ServiceAuthenticator;
 import org.opendps.core.security.SharedAccessPolicy;
+import org.opendps.hub.connect.DeviceConnectAuthenticator;
+import org.opendps.hub.telemetry.TelemetryLog;
 import org.opendps.server.OpenDpsServer;
 import org.opendps.server.ServerConfig;
+import org.opendps.server.http.hub.HubApi;
 import org.opendps.server.http.service.ServiceApi;
+import org.opendps.server.mqtt.HubDeviceServices;
 import org.opendps.server.outbound.ConnectLatencyEstimator;
 import org.opendps.server.outbound.HttpAllocationWebhook;
 import org.opendps.server.outbound.RestHubGateway;
@@ -49,9 +53,11 @@ public final class OpenDps implements AutoCloseable {
     private final OpenDpsServer server;
     private final ConnectionInfo connectionInfo;
     private final Path connectionInfoFile;
+    private final HubDeviceServices hubDevices;
 
     private OpenDps(JdbcStorage storage, ProvisioningService provisioning, OpenDpsServer server,
-            ConnectionInfo connectionInfo, Path file) {
+            ConnectionInfo connectionInfo, Path file, HubDeviceServices hubDevices) {
+        this.hubDevices = hubDevices;
         this.storage = storage;
         this.provisioning = provisioning;
         this.server = server;
@@ -105,9 +111,15 @@ public final class OpenDps implements AutoCloseable {
                     tls, Runtime.getRuntime().availableProcessors(), WORKER_THREADS,
                     ServerConfig.DEFAULT_MAX_BODY_BYTES);
             ProvisioningService provisioning = provisioning(config, storage, instance, overrides, builtIn, hubs, clock);
+            HubDeviceServices hubDevices = HubDeviceServices.create(new DeviceConnectAuthenticator(
+                    storage.builtInHubs(), builtIn.registry(), clock, SAS_CLOCK_SKEW), builtIn.twins(),
+                    new TelemetryLog(clock));
             OpenDpsServer server;
             try {
-                server = OpenDpsServer.start(serverConfig, api, provisioning, clock);
+                server = OpenDpsServer.start(serverConfig, api,
+                        new HubApi(builtIn.registry(), builtIn.twins(), storage.builtInHubs(), clock,
+                                hubDevices.methods()), hubDevices,
+                        provisioning, clock);
             } catch (RuntimeException e) {
                 provisioning.close();
                 throw e;
@@ -116,7 +128,7 @@ public final class OpenDps implements AutoCloseable {
                     server, hubs);
             Path file = config.dataDir().resolve(CONNECTION_INFO_FILE);
             ConnectionInfoJson.write(file, info);
-            return new OpenDps(storage, provisioning, server, info, file);
+            return new OpenDps(storage, provisioning, server, info, file, hubDevices);
         } catch (RuntimeException e) {
             storage.close();
             throw e;
@@ -174,6 +186,11 @@ public final class OpenDps implements AutoCloseable {
 
     public int mqttPort() {
         return server.mqttPort();
+    }
+
+    /** The built-in hubs' device side: their telemetry log, connected devices and direct methods. */
+    public HubDeviceServices hubDevices() {
+        return hubDevices;
     }
 
     /** Stops the listeners first, so that nothing new starts, then lets assignments finish, then the database. */

@@ -61,6 +61,15 @@ final class TestServer implements AutoCloseable {
     }
 
     /**
+     * A server whose devices land on its own built-in hubs, as in production: the default one ({@code localhost}) and
+     * these extra ones ({@code --hub}). No gateway is injected, so the DPS reaches them in-process.
+     */
+    static TestServer startWithBuiltInHubs(Path dataDir, String... extraHubs) throws Exception {
+        ServeConfig config = local(dataDir).withExtraHubs(List.of(extraHubs));
+        return new TestServer(dataDir, OpenDps.start(config, OpenDps.Overrides.NONE), null);
+    }
+
+    /**
      * A server whose hubs live in memory, so that tests see exactly what the service wrote where, with these host
      * names linked through the service API instead of the built-in hub.
      */
@@ -83,7 +92,19 @@ final class TestServer implements AutoCloseable {
         return server;
     }
 
-    /** The hubs devices are placed on: what the tests inspect. */
+    /**
+     * A server whose devices go to its built-in hub {@code localhost}, with MQTT on {@code mqttPort}: 8883 for the
+     * Java device client, which dials no other port.
+     */
+    static TestServer withBuiltInHub(Path dataDir, int mqttPort) throws Exception {
+        return new TestServer(dataDir, OpenDps.start(local(dataDir).withPorts(0, mqttPort)), new InMemoryHubGateway());
+    }
+
+    OpenDps dps() {
+        return dps;
+    }
+
+    /** The hubs devices are placed on: what the tests inspect; null for a server with its built-in hubs. */
     InMemoryHubGateway hubs() {
         return hubs;
     }

@@ -11,8 +11,11 @@ import org.opendps.server.http.HttpErrorMapper;
 import org.opendps.server.http.HttpsVerticle;
 import org.opendps.server.http.RouteTable;
 import org.opendps.server.http.device.DeviceApiRoutes;
+import org.opendps.server.http.hub.HubApi;
+import org.opendps.server.http.hub.HubApiRoutes;
 import org.opendps.server.http.service.ServiceApi;
 import org.opendps.server.http.service.ServiceApiRoutes;
+import org.opendps.server.mqtt.HubDeviceServices;
 import org.opendps.server.mqtt.MqttVerticle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,20 +38,34 @@ public final class OpenDpsServer implements AutoCloseable {
     /**
      * Starts both listeners and returns once they accept connections.
      *
+     * @param hubs the built-in hubs' service API, served on the HTTPS listener beside the DPS's
      * @param provisioning the device registration use cases; the caller owns and closes it
      * @throws ListenException with one clear sentence when a port cannot be bound
      */
-    public static OpenDpsServer start(ServerConfig config, ServiceApi api, ProvisioningService provisioning,
-            Clock clock) {
+    public static OpenDpsServer start(ServerConfig config, ServiceApi api, HubApi hubs,
+            ProvisioningService provisioning, Clock clock) {
+        return start(config, api, hubs, null, provisioning, clock);
+    }
+
+    /**
+     * As {@link #start(ServerConfig, ServiceApi, HubApi, ProvisioningService, Clock)}, with the built-in hubs'
+     * device endpoint on the MQTT listener.
+     *
+     * @param hubDevices null to refuse every hub device
+     */
+    public static OpenDpsServer start(ServerConfig config, ServiceApi api, HubApi hubs, HubDeviceServices hubDevices,
+            ProvisioningService provisioning, Clock clock) {
         Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(config.eventLoops()));
         try {
             WorkerExecutor worker = vertx.createSharedWorkerExecutor("opendps-worker", config.workerThreads());
             RouteTable routes = ServiceApiRoutes.create(api);
+            // Before the device routes, whose first segment (the ID scope) is a parameter: see DeviceRouteConflictTest.
+            HubApiRoutes.create(routes, hubs);
             DeviceApiRoutes.create(routes, provisioning);
             HttpErrorMapper errors = new HttpErrorMapper(clock);
             HttpsVerticle https = new HttpsVerticle(config, routes, errors, worker);
             deploy(vertx, https, "HTTPS", config.bindAddress(), config.httpsPort());
-            MqttVerticle mqtt = new MqttVerticle(config);
+            MqttVerticle mqtt = new MqttVerticle(config, hubDevices, worker);
             deploy(vertx, mqtt, "MQTT", config.bindAddress(), config.mqttPort());
             LOG.info("Listening on {}: HTTPS port {}, MQTT port {}", config.bindAddress(), https.actualPort(),
                     mqtt.actualPort());

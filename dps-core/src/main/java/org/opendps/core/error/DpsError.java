@@ -24,6 +24,7 @@ public enum DpsError {
     ENROLLMENT_DISABLED(403001, "The enrollment is disabled."),
     NOT_FOUND(404000, "The resource was not found."),
     DEVICE_NOT_FOUND(404001, "The device was not found in the IoT hub."),
+    DEVICE_NOT_ONLINE(404103, "The device is not connected to the IoT hub."),
     ENROLLMENT_NOT_FOUND(404201, "The individual enrollment was not found."),
     ENROLLMENT_GROUP_NOT_FOUND(404202, "The enrollment group was not found."),
     REGISTRATION_NOT_FOUND(404203, "The device registration was not found."),
@@ -40,7 +41,8 @@ public enum DpsError {
     THROTTLED(429001, "Too many requests."),
     INTERNAL_ERROR(500000, "An internal error occurred."),
     HUB_OPERATION_FAILED(500201, "The IoT hub could not be updated."),
-    SERVICE_UNAVAILABLE(503000, "The service is unavailable.");
+    SERVICE_UNAVAILABLE(503000, "The service is unavailable."),
+    GATEWAY_TIMEOUT(504101, "The device did not answer the direct method in time.");
 
     private final int code;
     private final String defaultMessage;
