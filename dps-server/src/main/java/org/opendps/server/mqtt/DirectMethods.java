@@ -54,5 +54,11 @@ public final class DirectMethods {
         }
     }
 
+    /** The connection is gone: its calls will get no answer, so they end now rather than at their timeout. */
+    void closed(HubMqttSession session) {
+        pending.values().stream().filter(p -> p.session() == session)
+                .forEach(p -> p.result().complete(Result.NOT_ONLINE));
+    }
+
     private record Pending(HubMqttSession session, CompletableFuture<Result> result) {}
 }

@@ -126,7 +126,10 @@ public final class MqttVerticle extends VerticleBase {
             String hub = result.result();
             HubMqttSession session = new HubMqttSession(endpoint, context, hub, deviceId, services, worker);
             session.start();
-            endpoint.closeHandler(v -> services.sessions().remove(session));
+            endpoint.closeHandler(v -> {
+                services.sessions().remove(session);
+                services.methods().closed(session);
+            });
             services.sessions().register(session);
             endpoint.accept(false);
             LOG.debug("Device {} connected to {} over MQTT", deviceId, hub);
