@@ -82,7 +82,12 @@ class HubMqttIT {
 
     /** A token as the Java client makes one: sr raw, no skn. */
     static String token(String deviceId, String key) {
-        String sr = HUB + "/devices/" + deviceId;
+        return token(HUB, deviceId, key);
+    }
+
+    /** A device token as the Java client makes it: sr raw, signed over the raw form. */
+    static String token(String hub, String deviceId, String key) {
+        String sr = hub + "/devices/" + deviceId;
         long se = Instant.now().plusSeconds(3600).getEpochSecond();
         return "SharedAccessSignature sig=" + java.net.URLEncoder.encode(SharedAccessSignatures.hmac(key,
                 sr + "\n" + se), UTF_8) + "&se=" + se + "&sr=" + sr;
