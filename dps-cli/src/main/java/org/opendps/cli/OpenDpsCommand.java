@@ -6,6 +6,7 @@ import org.opendps.cli.enrollment.individual.EnrollmentCommand;
 import org.opendps.cli.hub.HubCommand;
 import org.opendps.cli.key.KeyCommand;
 import org.opendps.cli.policy.PolicyCommand;
+import org.opendps.cli.registration.DeprovisionCommand;
 import org.opendps.cli.registration.RegistrationCommand;
 import org.opendps.cli.service.ServiceCommand;
 import picocli.CommandLine;
@@ -24,6 +25,7 @@ import picocli.CommandLine.ParseResult;
             EnrollmentCommand.class,
             EnrollmentGroupCommand.class,
             RegistrationCommand.class,
+            DeprovisionCommand.class,
             PolicyCommand.class,
             HubCommand.class,
             ServiceCommand.class,

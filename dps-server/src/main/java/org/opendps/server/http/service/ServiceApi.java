@@ -3,6 +3,7 @@ package org.opendps.server.http.service;
 import java.util.Objects;
 import org.opendps.core.enrollment.EnrollmentService;
 import org.opendps.core.hub.LinkedHubService;
+import org.opendps.core.registration.Deprovisioning;
 import org.opendps.core.registration.RegistrationStateService;
 import org.opendps.core.security.AccessPolicyService;
 import org.opendps.core.security.ServiceAuthenticator;
@@ -14,7 +15,8 @@ public record ServiceApi(
         RegistrationStateService registrations,
         AccessPolicyService policies,
         LinkedHubService linkedHubs,
-        ServiceAuthenticator<SharedAccessPolicy> authenticator) {
+        ServiceAuthenticator<SharedAccessPolicy> authenticator,
+        Deprovisioning deprovisioning) {
 
     public ServiceApi {
         Objects.requireNonNull(enrollments, "enrollments");
@@ -22,5 +24,6 @@ public record ServiceApi(
         Objects.requireNonNull(policies, "policies");
         Objects.requireNonNull(linkedHubs, "linkedHubs");
         Objects.requireNonNull(authenticator, "authenticator");
+        Objects.requireNonNull(deprovisioning, "deprovisioning");
     }
 }
