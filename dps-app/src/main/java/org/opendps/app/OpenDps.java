@@ -20,6 +20,7 @@ import org.opendps.core.hub.LinkedHubService;
 import org.opendps.core.instance.ServiceInstance;
 import org.opendps.core.provisioning.ProvisioningService;
 import org.opendps.core.provisioning.RegistrationThrottle;
+import org.opendps.core.registration.Deprovisioning;
 import org.opendps.core.registration.RegistrationStateService;
 import org.opendps.core.security.AccessPolicyService;
 import org.opendps.core.security.ServiceAuthenticator;
@@ -100,17 +101,19 @@ public final class OpenDps implements AutoCloseable {
             List<BuiltInHub> hubs = BuiltInHubBootstrap.ensure(config.hubHostNames(), storage.builtInHubs(),
                     storage.linkedHubs(), clock);
             BuiltInHubs builtIn = BuiltInHubs.create(storage, clock);
+            HubGateway gateway = hubGateway(overrides, builtIn, hubs);
             ServiceApi api = new ServiceApi(
                     new EnrollmentService(storage.enrollments(), storage.enrollmentGroups(), clock),
                     new RegistrationStateService(storage.registrationStates(), clock),
                     new AccessPolicyService(storage.instance()),
                     new LinkedHubService(storage.linkedHubs(), storage.instance()),
                     new ServiceAuthenticator<>(storage.instance()::policy, config.allHostNames(), clock,
-                            SAS_CLOCK_SKEW));
+                            SAS_CLOCK_SKEW),
+                    new Deprovisioning(storage.registrationStates(), storage.linkedHubs(), gateway));
             ServerConfig serverConfig = new ServerConfig(config.bindAddress(), config.httpsPort(), config.mqttPort(),
                     tls, Runtime.getRuntime().availableProcessors(), WORKER_THREADS,
                     ServerConfig.DEFAULT_MAX_BODY_BYTES);
-            ProvisioningService provisioning = provisioning(config, storage, instance, overrides, builtIn, hubs, clock);
+            ProvisioningService provisioning = provisioning(config, storage, instance, overrides, gateway, clock);
             HubDeviceServices hubDevices = HubDeviceServices.create(new DeviceConnectAuthenticator(
                     storage.builtInHubs(), builtIn.registry(), clock, SAS_CLOCK_SKEW), builtIn.twins(),
                     new TelemetryLog(clock));
@@ -118,7 +121,7 @@ public final class OpenDps implements AutoCloseable {
             try {
                 server = OpenDpsServer.start(serverConfig, api,
                         new HubApi(builtIn.registry(), builtIn.twins(), storage.builtInHubs(), clock,
-                                hubDevices.methods()), hubDevices,
+                                hubDevices.methods(), hubDevices.telemetry()), hubDevices,
                         provisioning, clock);
             } catch (RuntimeException e) {
                 provisioning.close();
@@ -136,21 +139,25 @@ public final class OpenDps implements AutoCloseable {
     }
 
     private static ProvisioningService provisioning(ServeConfig config, JdbcStorage storage, ServiceInstance instance,
-            Overrides overrides, BuiltInHubs builtIn, List<BuiltInHub> hubs, Clock clock) {
+            Overrides overrides, HubGateway gateway, Clock clock) {
         HubSelector hashed = new WeightedHashSelector();
         Map<AllocationPolicy, HubSelector> selectors = Map.of(
                 AllocationPolicy.HASHED, hashed,
                 AllocationPolicy.STATIC, new StaticSelector(),
                 AllocationPolicy.GEO_LATENCY, new LowestLatencySelector(new ConnectLatencyEstimator(), config.location(),
                         hashed));
-        HubGateway gateway = overrides.hubGateway() != null ? overrides.hubGateway()
-                : new HubGatewayRouter(hubs.stream().map(BuiltInHub::hostName).collect(Collectors.toSet()),
-                        builtIn.gateway(), new RestHubGateway());
         return new ProvisioningService(instance.idScope(), new ProvisioningService.Stores(storage.instance(),
                 storage.enrollments(), storage.enrollmentGroups(), storage.registrationStates(), storage.operations(),
                 storage.linkedHubs()), gateway, selectors, new HttpAllocationWebhook(),
                 throttle(config.limits(), clock), overrides.provisioning() != null ? overrides.provisioning()
                         : ProvisioningService.Settings.DEFAULTS, clock);
+    }
+
+    /** One gateway for registration and deprovisioning, so that both reach a hub the same way. */
+    private static HubGateway hubGateway(Overrides overrides, BuiltInHubs builtIn, List<BuiltInHub> hubs) {
+        return overrides.hubGateway() != null ? overrides.hubGateway()
+                : new HubGatewayRouter(hubs.stream().map(BuiltInHub::hostName).collect(Collectors.toSet()),
+                        builtIn.gateway(), new RestHubGateway());
     }
 
     private static RegistrationThrottle throttle(ServeConfig.RegistrationLimits limits, Clock clock) {

@@ -94,13 +94,14 @@ public final class ServiceClient {
         return new ServiceResponse(response.statusCode(), response.headers(), response.body());
     }
 
-    /** The endpoint (with any base path it has) plus the path and the api-version. */
+    /** The endpoint (with any base path it has) plus the path (which may bring a query) and the api-version. */
     URI uri(String path) {
         String base = connection.endpoint().toString();
         while (base.endsWith("/")) {
             base = base.substring(0, base.length() - 1);
         }
-        return URI.create(base + path + "?api-version=" + API_VERSION);
+        // Some paths carry their own query parameters (?deprovision=...); api-version joins them.
+        return URI.create(base + path + (path.indexOf('?') < 0 ? "?" : "&") + "api-version=" + API_VERSION);
     }
 
     private String token() {

@@ -4,19 +4,27 @@ import java.time.Clock;
 import java.util.Objects;
 import org.opendps.hub.builtin.BuiltInHubStore;
 import org.opendps.hub.registry.HubRegistry;
+import org.opendps.hub.telemetry.TelemetryLog;
 import org.opendps.hub.twin.TwinService;
 import org.opendps.server.mqtt.DirectMethods;
 
 /**
  * What the built-in hubs' service API needs: their devices, twins and policies, the clock that tokens and
- * error stamps are judged by, and the direct methods of connected devices (null: every device is offline).
+ * error stamps are judged by, the direct methods of connected devices (null: every device is offline) and the
+ * telemetry devices sent (null: none was, as with no device endpoint).
  */
 public record HubApi(HubRegistry registry, TwinService twins, BuiltInHubStore hubs, Clock clock,
-        DirectMethods methods) {
+        DirectMethods methods, TelemetryLog telemetry) {
 
-    /** With no device endpoint: every direct method finds its device offline. */
+    /** With no device endpoint: every direct method finds its device offline, and no telemetry arrives. */
     public HubApi(HubRegistry registry, TwinService twins, BuiltInHubStore hubs, Clock clock) {
-        this(registry, twins, hubs, clock, null);
+        this(registry, twins, hubs, clock, null, null);
+    }
+
+    /** With direct methods but no telemetry. */
+    public HubApi(HubRegistry registry, TwinService twins, BuiltInHubStore hubs, Clock clock,
+            DirectMethods methods) {
+        this(registry, twins, hubs, clock, methods, null);
     }
 
     public HubApi {
@@ -24,5 +32,6 @@ public record HubApi(HubRegistry registry, TwinService twins, BuiltInHubStore hu
         Objects.requireNonNull(twins, "twins");
         Objects.requireNonNull(hubs, "hubs");
         Objects.requireNonNull(clock, "clock");
+        telemetry = telemetry == null ? new TelemetryLog(clock) : telemetry;
     }
 }

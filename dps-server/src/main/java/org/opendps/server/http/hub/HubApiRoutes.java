@@ -4,7 +4,7 @@ import org.opendps.server.http.RouteTable;
 
 /**
  * Every route of the built-in hubs' service API ({@code protocol/iothub.md} §3), on the DPS's HTTPS listener and
- * route table. Its paths ({@code /devices...}, {@code /twins...}) are none of the DPS's; the hub a request is for
+ * route table. Its paths ({@code /devices...}, {@code /twins...}, {@code /messages/events}) are none of the DPS's; the hub a request is for
  * is the one its {@code Host} names, as with Azure's hubs, and tokens are those of that hub's policies. Any
  * api-version is accepted: the shapes served are those of 2021-04-12, which every current SDK sends.
  */
@@ -17,6 +17,7 @@ public final class HubApiRoutes {
         QueryRoutes.register(routes, guard, api.registry(), api.twins());
         DeviceRoutes.register(routes, guard, api.registry());
         TwinRoutes.register(routes, guard, api.twins(), api.registry(), api.methods());
+        TelemetryRoutes.register(routes, guard, api.telemetry());
         return routes;
     }
 }

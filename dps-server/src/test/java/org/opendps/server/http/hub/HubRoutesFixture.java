@@ -16,6 +16,7 @@ import org.opendps.core.security.SharedAccessSignatures;
 import org.opendps.hub.builtin.BuiltInHub;
 import org.opendps.hub.builtin.HubPolicy;
 import org.opendps.hub.builtin.HubRight;
+import org.opendps.hub.telemetry.TelemetryLog;
 import org.opendps.server.http.ApiRequest;
 import org.opendps.server.http.ApiResponse;
 import org.opendps.server.http.RouteTable;
@@ -31,6 +32,8 @@ final class HubRoutesFixture {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     final InMemoryBuiltInHubs hubs = new InMemoryBuiltInHubs(Clock.systemUTC());
+    /** Small, so that tests reach its bound. */
+    final TelemetryLog telemetry = new TelemetryLog(Clock.systemUTC(), 5);
     final RouteTable routes;
 
     HubRoutesFixture() {
@@ -42,7 +45,7 @@ final class HubRoutesFixture {
                     policy("registryReadWrite", EnumSet.of(HubRight.REGISTRY_READ, HubRight.REGISTRY_WRITE)))));
         }
         routes = HubApiRoutes.create(new RouteTable(), new HubApi(hubs.registry(), hubs.twins(), hubs.hubs(),
-                Clock.systemUTC()));
+                Clock.systemUTC(), null, telemetry));
     }
 
     /** A token of the hub's policy as the Java service client makes it: sr is the host name, valid for an hour. */
