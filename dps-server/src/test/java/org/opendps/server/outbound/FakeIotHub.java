@@ -15,9 +15,6 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -27,12 +24,11 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
-import javax.net.ssl.KeyManagerFactory;
-import javax.net.ssl.SSLContext;
 import org.opendps.attestation.pki.CertificateIssuer;
 import org.opendps.attestation.pki.IssuedCertificate;
 import org.opendps.core.security.SharedAccessSignatures;
 import org.opendps.wire.sas.SasTokenParser;
+import org.opendps.testsupport.net.ServerTlsContexts;
 
 /**
  * A hub's service API on 127.0.0.1 over real TLS: devices and twins in maps, SAS tokens checked against the
@@ -75,7 +71,7 @@ final class FakeIotHub implements AutoCloseable {
         this.key = key;
         try {
             server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-            server.setHttpsConfigurator(new HttpsConfigurator(serverContext()));
+            server.setHttpsConfigurator(new HttpsConfigurator(ServerTlsContexts.presenting(SERVER)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -217,23 +213,6 @@ final class FakeIotHub implements AutoCloseable {
         static Answer error(int status, String code) {
             return new Answer(status, "{\"Message\":\"ErrorCode:" + code + ";Refused by the fake hub.\","
                     + "\"ExceptionMessage\":\"Tracking ID:0-TimeStamp:01/01/2024 00:00:00\"}");
-        }
-    }
-
-    private static SSLContext serverContext() {
-        try {
-            KeyStore store = KeyStore.getInstance("PKCS12");
-            store.load(null, null);
-            char[] password = "test".toCharArray();
-            store.setKeyEntry("server", SERVER.privateKey(), password,
-                    SERVER.chain().toArray(new X509Certificate[0]));
-            KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-            keys.init(store, password);
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(keys.getKeyManagers(), null, null);
-            return context;
-        } catch (GeneralSecurityException | IOException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -2,14 +2,8 @@ package org.opendps.server.outbound;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.List;
-import javax.net.ssl.KeyManagerFactory;
-import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.opendps.attestation.pki.CertificateIssuer;
@@ -21,6 +15,7 @@ import org.opendps.core.enrollment.CustomAllocationDefinition;
 import org.opendps.core.enrollment.EnrollmentGroup;
 import org.opendps.core.enrollment.EnrollmentSettings;
 import org.opendps.core.enrollment.NoAttestation;
+import org.opendps.testsupport.net.ServerTlsContexts;
 
 /** An HTTPS webhook whose certificate comes from a private CA, trusted only when the CA is handed over. */
 class HttpAllocationWebhookTlsTest {
@@ -30,7 +25,7 @@ class HttpAllocationWebhookTlsTest {
             CertificateIssuer.Request.leaf("127.0.0.1", Duration.ofDays(1), List.of("127.0.0.1")), CA);
     private static final List<String> HUBS = List.of("hub-a.example.net");
 
-    private final FakeWebhook webhook = FakeWebhook.https(serverContext())
+    private final FakeWebhook webhook = FakeWebhook.https(ServerTlsContexts.presenting(SERVER))
             .answers(200, "{\"iotHubHostName\":\"hub-a.example.net\"}");
     private final CustomAllocationDefinition definition =
             new CustomAllocationDefinition(webhook.url("/api/allocate?code=KEY"), "2021-10-01");
@@ -58,22 +53,5 @@ class HttpAllocationWebhookTlsTest {
         assertThat(client.call(definition, request))
                 .isEqualTo(new Result.TryLater("The custom allocation webhook failed the TLS handshake."));
         assertThat(webhook.last()).isNull();
-    }
-
-    private static SSLContext serverContext() {
-        try {
-            KeyStore store = KeyStore.getInstance("PKCS12");
-            store.load(null, null);
-            char[] password = "test".toCharArray();
-            store.setKeyEntry("server", SERVER.privateKey(), password,
-                    SERVER.chain().toArray(new X509Certificate[0]));
-            KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-            keys.init(store, password);
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(keys.getKeyManagers(), null, null);
-            return context;
-        } catch (GeneralSecurityException | IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
