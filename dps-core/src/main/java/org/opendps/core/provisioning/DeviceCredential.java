@@ -1,5 +1,7 @@
 package org.opendps.core.provisioning;
 
+import java.security.cert.X509Certificate;
+import java.util.List;
 import java.util.Objects;
 import org.opendps.core.security.SasToken;
 
@@ -10,6 +12,23 @@ public sealed interface DeviceCredential {
     record Sas(SasToken token) implements DeviceCredential {
         public Sas {
             Objects.requireNonNull(token, "token");
+        }
+    }
+
+    /**
+     * The certificate chain the device presented in its TLS handshake, its own (leaf) certificate first, then any
+     * intermediates it sent. The TLS layer accepts any chain; whether it proves an enrollment is decided later.
+     */
+    record X509(List<X509Certificate> chain) implements DeviceCredential {
+        public X509 {
+            chain = List.copyOf(chain);
+            if (chain.isEmpty()) {
+                throw new IllegalArgumentException("an X.509 credential needs at least the device certificate");
+            }
+        }
+
+        public X509Certificate leaf() {
+            return chain.get(0);
         }
     }
 
