@@ -17,7 +17,7 @@ import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import org.opendps.attestation.pki.IssuedCertificate;
-import org.opendps.core.certificate.CaCertificateService;
+import org.opendps.core.enrollment.X509Certificates;
 
 /**
  * A device with an X.509 identity: its certificate and key, and the chain it presents in TLS (its certificate,
@@ -69,8 +69,7 @@ final class X509Device {
         return new SecurityProviderX509() {
             @Override
             public String getClientCertificateCommonName() {
-                return CaCertificateService.commonName(
-                        identity.certificate().getSubjectX500Principal());
+                return X509Certificates.commonName(identity.certificate());
             }
 
             @Override

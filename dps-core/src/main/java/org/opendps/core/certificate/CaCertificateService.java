@@ -1,5 +1,7 @@
 package org.opendps.core.certificate;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -8,13 +10,8 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
-import java.util.function.UnaryOperator;
-import javax.naming.InvalidNameException;
-import javax.naming.ldap.LdapName;
-import javax.naming.ldap.Rdn;
-import javax.security.auth.x500.X500Principal;
-import org.opendps.core.enrollment.Revision;
 import org.opendps.core.enrollment.X509Certificates;
 import org.opendps.core.error.DpsError;
 import org.opendps.core.error.DpsException;
@@ -35,11 +32,9 @@ public final class CaCertificateService {
 
     private final CaCertificateStore store;
     private final VersionedResources<CaCertificate> resources;
-    private final Clock clock;
 
     public CaCertificateService(CaCertificateStore store, Clock clock) {
         this.store = Objects.requireNonNull(store, "store");
-        this.clock = Objects.requireNonNull(clock, "clock");
         this.resources = new VersionedResources<>(store, clock, DpsError.CA_CERTIFICATE_NOT_FOUND, "Certificate");
     }
 
@@ -93,7 +88,7 @@ public final class CaCertificateService {
     /** A fresh code (replacing any earlier one) for the CN of a verification certificate; needs the etag. */
     public CaCertificate generateVerificationCode(String name, String ifMatch) {
         String code = HexFormat.of().withUpperCase().formatHex(randomBytes());
-        return change(name, ifMatch, current -> current.with(current.verified(), code));
+        return resources.update(name, ifMatch, current -> current.with(current.verified(), code));
     }
 
     /**
@@ -102,7 +97,7 @@ public final class CaCertificateService {
      */
     public CaCertificate verify(String name, String ifMatch, String verificationCertificateText) {
         X509Certificate proof = X509Certificates.parse("certificate", verificationCertificateText);
-        return change(name, ifMatch, current -> {
+        return resources.update(name, ifMatch, current -> {
             if (current.verificationCode() == null) {
                 throw new DpsException(DpsError.VERIFICATION_CODE_MISSING, "Certificate '" + current.name()
                         + "' has no verification code; generate one first.");
@@ -115,30 +110,11 @@ public final class CaCertificateService {
         });
     }
 
-    private CaCertificate change(String name, String ifMatch, UnaryOperator<CaCertificate> change) {
-        if (ifMatch == null || ifMatch.isBlank()) {
-            throw new DpsException(DpsError.PRECONDITION_FAILED,
-                    "If-Match with the certificate's etag is required.");
-        }
-        CaCertificate current = resources.get(name);
-        if (!ifMatch.trim().equals("*") && !ifMatch.trim().equals("\"*\"") && !current.revision().matches(ifMatch)) {
-            throw new DpsException(DpsError.PRECONDITION_FAILED, "The etag " + ifMatch.trim()
-                    + " does not match the current etag of certificate '" + current.name() + "'.");
-        }
-        Revision next = current.revision().next(clock.instant());
-        CaCertificate changed = change.apply(current).withRevision(next);
-        if (!store.replace(changed, current.revision().version())) {
-            throw new DpsException(DpsError.PRECONDITION_FAILED,
-                    "Certificate '" + current.name() + "' was changed by another request meanwhile; read it again.");
-        }
-        return changed;
-    }
-
     /** Compared in constant time: the code is the one secret of the proof. */
     private static boolean codeMatches(X509Certificate proof, String code) {
-        String commonName = commonName(proof.getSubjectX500Principal());
-        return commonName != null && MessageDigest.isEqual(commonName.toUpperCase(java.util.Locale.ROOT)
-                .getBytes(java.nio.charset.StandardCharsets.UTF_8), code.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        String commonName = X509Certificates.commonName(proof);
+        return commonName != null && MessageDigest.isEqual(commonName.toUpperCase(Locale.ROOT).getBytes(UTF_8),
+                code.getBytes(UTF_8));
     }
 
     private static boolean signedBy(X509Certificate certificate, X509Certificate ca) {
@@ -147,18 +123,6 @@ public final class CaCertificateService {
             return true;
         } catch (GeneralSecurityException | RuntimeException e) {
             return false;
-        }
-    }
-
-    /** The subject's CN, or null when it has none (or more than one). */
-    public static String commonName(X500Principal subject) {
-        try {
-            List<String> names = new LdapName(subject.getName(X500Principal.RFC2253)).getRdns().stream()
-                    .filter(rdn -> rdn.getType().equalsIgnoreCase("CN"))
-                    .map(Rdn::getValue).map(String::valueOf).toList();
-            return names.size() == 1 ? names.get(0) : null;
-        } catch (InvalidNameException e) {
-            return null;
         }
     }
 

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import org.opendps.core.certificate.CaCertificateStore;
+import org.opendps.core.certificate.CertificateChains;
 import org.opendps.core.enrollment.AttestationType;
 import org.opendps.core.enrollment.EnrollmentGroup;
 import org.opendps.core.enrollment.EnrollmentGroupStore;

@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.opendps.core.certificate.CaCertificate;
-import org.opendps.core.certificate.CaCertificateService;
 import org.opendps.core.certificate.CaCertificateStore;
+import org.opendps.core.certificate.CertificateChains;
 import org.opendps.core.enrollment.AttestationType;
 import org.opendps.core.enrollment.EnrollmentGroup;
 import org.opendps.core.enrollment.EnrollmentGroupStore;
@@ -50,7 +50,7 @@ final class X509DeviceAttestation {
 
     AttestedDevice attest(String registrationId, DeviceCredential.X509 credential) {
         X509Certificate leaf = credential.leaf();
-        String commonName = CaCertificateService.commonName(leaf.getSubjectX500Principal());
+        String commonName = X509Certificates.commonName(leaf);
         if (commonName == null || !commonName.equalsIgnoreCase(registrationId)) {
             throw new DpsException(DpsError.DEVICE_UNAUTHORIZED,
                     "The registration ID must equal the common name of the device certificate.");

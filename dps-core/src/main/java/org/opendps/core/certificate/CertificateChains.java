@@ -1,4 +1,4 @@
-package org.opendps.core.provisioning;
+package org.opendps.core.certificate;
 
 import java.security.GeneralSecurityException;
 import java.security.cert.CertPathBuilder;
@@ -29,19 +29,19 @@ import java.util.Set;
  * <p>Validity honours the same clock skew as shared access signatures: a path counts as valid when it is valid at
  * now, or at now plus or minus the skew.
  */
-final class CertificateChains {
+public final class CertificateChains {
     private static final int KEY_CERT_SIGN = 5;
 
     private final Clock clock;
     private final Duration skew;
 
-    CertificateChains(Clock clock, Duration skew) {
+    public CertificateChains(Clock clock, Duration skew) {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.skew = Objects.requireNonNull(skew, "skew");
     }
 
     /** Whether the certificate is within its validity period, give or take the skew. */
-    boolean isCurrent(X509Certificate certificate) {
+    public boolean isCurrent(X509Certificate certificate) {
         for (Instant at : instants()) {
             try {
                 certificate.checkValidity(Date.from(at));
@@ -57,7 +57,7 @@ final class CertificateChains {
      * Whether {@code target} chains up to {@code anchor} through some of {@code intermediates} (in any order;
      * those that do not belong to the path are ignored). A target that is the anchor itself does not chain.
      */
-    boolean chainsTo(X509Certificate target, List<X509Certificate> intermediates, X509Certificate anchor) {
+    public boolean chainsTo(X509Certificate target, List<X509Certificate> intermediates, X509Certificate anchor) {
         if (target.equals(anchor) || !canIssue(anchor)) {
             return false;
         }
