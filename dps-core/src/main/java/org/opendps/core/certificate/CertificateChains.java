@@ -73,7 +73,8 @@ public final class CertificateChains {
 
     private static boolean canIssue(X509Certificate ca) {
         boolean[] usage = ca.getKeyUsage();
-        return ca.getBasicConstraints() >= 0 && (usage == null || (usage.length > KEY_CERT_SIGN && usage[KEY_CERT_SIGN]));
+        return ca.getBasicConstraints() >= 0
+                && (usage == null || (usage.length > KEY_CERT_SIGN && usage[KEY_CERT_SIGN]));
     }
 
     private static PKIXCertPathBuilderResult build(X509Certificate target, List<X509Certificate> intermediates,

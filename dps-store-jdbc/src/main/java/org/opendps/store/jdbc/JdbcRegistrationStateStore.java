@@ -54,6 +54,7 @@ final class JdbcRegistrationStateStore extends JdbcVersionedStore<DeviceRegistra
 
     private static X509Registration x509(ResultSet row) throws SQLException {
         String certificate = row.getString("x509_certificate");
-        return certificate == null ? null : new X509Registration(certificate, row.getString("x509_signing_certificate"));
+        return certificate == null ? null
+                : new X509Registration(certificate, row.getString("x509_signing_certificate"));
     }
 }

@@ -77,8 +77,8 @@ public final class DeviceApiRoutes {
 
     /**
      * The Authorization header as presented; without one, the TLS client chain when the device sent one (X.509),
-     * else {@link DeviceCredential.None} (the first TPM request). A malformed header is the same 401 as a wrong signature, with the parser's message (which never
-     * repeats the signature).
+     * else {@link DeviceCredential.None} (the first TPM request). A malformed header is the same 401 as a wrong
+     * signature, with the parser's message (which never repeats the signature).
      */
     private static DeviceCredential credential(ApiRequest request) {
         String authorization = request.header("Authorization");
