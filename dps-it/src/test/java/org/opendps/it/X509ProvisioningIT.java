@@ -213,6 +213,45 @@ class X509ProvisioningIT {
     }
 
     @Test
+    void individual_enrollment_takes_its_secondary_certificate_and_is_disabled_when_disabled() throws Exception {
+        IssuedCertificate primary = CertificateIssuer.selfSigned(Request.leaf("x509-secondary-1", DAY, List.of()));
+        IssuedCertificate secondary = CertificateIssuer.selfSigned(Request.leaf("x509-secondary-1", DAY, List.of()));
+        String path = "/enrollments/x509-secondary-1" + API;
+        String body = "{\"registrationId\":\"x509-secondary-1\",\"provisioningStatus\":\"%s\",\"attestation\":"
+                + "{\"type\":\"x509\",\"x509\":{\"clientCertificates\":{\"primary\":{\"certificate\":\""
+                + pemJson(primary) + "\"},\"secondary\":{\"certificate\":\"" + pemJson(secondary) + "\"}}}}}";
+        JsonNode enrollment = json(expect(server.sendAsOwner("PUT", path, body.formatted("disabled")), 200));
+
+        HttpResponse<String> disabled = new X509Device(secondary).register(server, "x509-secondary-1");
+        assertThat(DeviceCalls.json(disabled.body()).path("status").asText()).as(disabled.body())
+                .isEqualTo("disabled");
+        assertThat(hubStatus("x509-secondary-1")).isEqualTo(404);
+
+        expect(server.sendAsOwner("PUT", path, body.formatted("enabled"), "If-Match",
+                enrollment.path("etag").asText()), 200);
+        ProvisioningDeviceClientRegistrationResult result = registerWithSdk(new X509Device(secondary));
+        assertThat(result.getProvisioningDeviceClientStatus())
+                .isEqualTo(ProvisioningDeviceClientStatus.PROVISIONING_DEVICE_STATUS_ASSIGNED);
+        assertThat(hubDevice("x509-secondary-1").path("authentication").path("x509Thumbprint")
+                .path("secondaryThumbprint").asText()).isEqualTo(thumbprint("SHA-256", secondary));
+    }
+
+    @Test
+    void group_whose_signing_certificate_is_itself_a_verified_ca_takes_its_devices() throws Exception {
+        IssuedCertificate ca = CertificateIssuer.selfSigned(Request.ca("X509 IT Vouched CA", DAY));
+        expect(server.sendAsOwner("PUT", "/certificates/it-vouched" + API, upload(ca, true)), 200);
+        createGroup("by-vouched-signer", "{\"signingCertificates\":{\"primary\":{\"certificate\":\""
+                + pemJson(ca) + "\"}}}", "enabled");
+        IssuedCertificate leaf = CertificateIssuer.issue(Request.leaf("x509-vouched-1", DAY, List.of()), ca);
+
+        HttpResponse<String> answer = new X509Device(leaf).register(server, "x509-vouched-1");
+
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        assertThat(DeviceCalls.json(answer.body()).path("registrationState").path("x509").path("enrollmentGroupId")
+                .asText()).isEqualTo("by-vouched-signer");
+    }
+
+    @Test
     void certificate_of_another_individual_enrollment_is_refused() throws Exception {
         IssuedCertificate enrolled = CertificateIssuer.selfSigned(Request.leaf("x509-twin-1", DAY, List.of()));
         IssuedCertificate impostor = CertificateIssuer.issue(Request.leaf("x509-twin-1", DAY, List.of()), root);
