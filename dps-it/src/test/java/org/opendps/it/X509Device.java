@@ -96,8 +96,12 @@ final class X509Device {
 
     /** A raw register request as the Java SDK sends it for X.509: no Authorization, the CN as registration ID. */
     HttpResponse<String> register(TestServer server, String registrationId) throws Exception {
-        HttpClient http = HttpClient.newBuilder().sslContext(tls(server.caCertificate()))
-                .connectTimeout(Duration.ofSeconds(10)).build();
+        return register(server, registrationId, tls(server.caCertificate()));
+    }
+
+    /** As {@link #register(TestServer, String)} on a new connection of this context (which may resume a session). */
+    static HttpResponse<String> register(TestServer server, String registrationId, SSLContext tls) throws Exception {
+        HttpClient http = HttpClient.newBuilder().sslContext(tls).connectTimeout(Duration.ofSeconds(10)).build();
         String path = "/" + server.info().idScope() + "/registrations/" + registrationId
                 + "/register?api-version=2019-03-31";
         HttpRequest request = HttpRequest.newBuilder(URI.create("https://localhost:" + server.httpsPort() + path))
