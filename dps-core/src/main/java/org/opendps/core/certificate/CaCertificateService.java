@@ -7,7 +7,6 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -15,7 +14,6 @@ import java.util.Objects;
 import org.opendps.core.enrollment.X509Certificates;
 import org.opendps.core.error.DpsError;
 import org.opendps.core.error.DpsException;
-import org.opendps.core.query.Filter;
 import org.opendps.core.store.VersionedResources;
 import org.opendps.core.validation.Identifiers;
 
@@ -27,7 +25,6 @@ import org.opendps.core.validation.Identifiers;
  */
 public final class CaCertificateService {
     private static final int CODE_BYTES = 24;
-    private static final int LIST_PAGE = 500;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final CaCertificateStore store;
@@ -40,15 +37,7 @@ public final class CaCertificateService {
 
     /** Every certificate in name order. */
     public List<CaCertificate> list() {
-        List<CaCertificate> all = new ArrayList<>();
-        List<CaCertificate> page;
-        String after = null;
-        do {
-            page = store.query(Filter.ALL, after, LIST_PAGE);
-            all.addAll(page);
-            after = page.isEmpty() ? null : page.get(page.size() - 1).id();
-        } while (page.size() == LIST_PAGE);
-        return all;
+        return store.all();
     }
 
     public CaCertificate get(String name) {

@@ -9,7 +9,6 @@ import org.opendps.core.certificate.CaCertificate;
 import org.opendps.core.certificate.CaCertificateStore;
 import org.opendps.core.certificate.CertificateChains;
 import org.opendps.core.enrollment.AttestationType;
-import org.opendps.core.enrollment.EnrollmentGroup;
 import org.opendps.core.enrollment.EnrollmentGroupStore;
 import org.opendps.core.enrollment.EnrollmentStore;
 import org.opendps.core.enrollment.IndividualEnrollment;
@@ -20,7 +19,6 @@ import org.opendps.core.enrollment.X509Kind;
 import org.opendps.core.error.DpsError;
 import org.opendps.core.error.DpsException;
 import org.opendps.core.hub.DeviceAuthentication;
-import org.opendps.core.query.Filter;
 import org.opendps.core.registration.X509Registration;
 
 /**
@@ -33,8 +31,6 @@ import org.opendps.core.registration.X509Registration;
  * thumbprints, which the hub checks when it connects with the same certificate.
  */
 final class X509DeviceAttestation {
-    private static final int CA_PAGE = 500;
-
     private final EnrollmentStore enrollments;
     private final EnrollmentGroupStore groups;
     private final CaCertificateStore caCertificates;
@@ -74,8 +70,13 @@ final class X509DeviceAttestation {
         List<X509Certificate> intermediates = credential.chain().subList(1, credential.chain().size());
         VerifiedCas verified = new VerifiedCas();
         return DeviceAttestation.firstGroup(groups, AttestationType.X509, group -> {
-            for (X509Certificate ca : signingCas(group, verified, intermediates)) {
-                if (chains.chainsTo(leaf, intermediates, ca)) {
+            if (!(group.attestation() instanceof X509Attestation x509)) {
+                return Optional.empty();
+            }
+            for (X509Certificate ca : groupCas(x509)) {
+                // A CA reference is verified already; a signing certificate is checked only once the leaf chains.
+                if (chains.chainsTo(leaf, intermediates, ca)
+                        && (x509.kind() == X509Kind.CA_REFERENCES || verified.trusts(ca, intermediates))) {
                     return Optional.of(new AttestedDevice(registrationId, null, group, AttestationType.X509,
                             hubAuthentication, new X509Registration(leafDer, X509Certificates.base64Der(ca))));
                 }
@@ -84,12 +85,8 @@ final class X509DeviceAttestation {
         }).orElseThrow(DeviceAttestation::unauthorized);
     }
 
-    /** The group's CAs that are trusted: verified, or (signing certificates) chaining up to a verified CA. */
-    private List<X509Certificate> signingCas(EnrollmentGroup group, VerifiedCas verified,
-            List<X509Certificate> intermediates) {
-        if (!(group.attestation() instanceof X509Attestation x509)) {
-            return List.of();
-        }
+    /** The group's signing certificates, or the CA certificates it references that exist and are verified. */
+    private List<X509Certificate> groupCas(X509Attestation x509) {
         List<X509Certificate> cas = new ArrayList<>();
         for (X509Entry entry : new X509Entry[] {x509.primary(), x509.secondary()}) {
             if (entry == null) {
@@ -99,29 +96,22 @@ final class X509DeviceAttestation {
                 caCertificates.find(entry.caReference()).filter(CaCertificate::verified)
                         .ifPresent(ca -> cas.add(ca.x509()));
             } else if (x509.kind() == X509Kind.SIGNING_CERTIFICATES && entry.certificate() != null) {
-                X509Certificate signing = X509Certificates.fromBase64Der(entry.certificate());
-                if (verified.trusts(signing, intermediates)) {
-                    cas.add(signing);
-                }
+                cas.add(X509Certificates.fromBase64Der(entry.certificate()));
             }
         }
         return cas;
     }
 
-    /** The verified CAs of the instance, read once per attestation and only when a group needs them. */
+    /**
+     * Whether a signing certificate is trusted: it is a verified CA certificate or chains up to one. The verified
+     * CAs are read once per attestation, and only when a group needs them.
+     */
     private final class VerifiedCas {
         private List<X509Certificate> cas;
 
         boolean trusts(X509Certificate signing, List<X509Certificate> intermediates) {
             if (cas == null) {
-                cas = new ArrayList<>();
-                List<CaCertificate> page;
-                String after = null;
-                do {
-                    page = caCertificates.query(Filter.ALL, after, CA_PAGE);
-                    page.stream().filter(CaCertificate::verified).forEach(ca -> cas.add(ca.x509()));
-                    after = page.isEmpty() ? null : page.get(page.size() - 1).id();
-                } while (page.size() == CA_PAGE);
+                cas = caCertificates.all().stream().filter(CaCertificate::verified).map(CaCertificate::x509).toList();
             }
             for (X509Certificate ca : cas) {
                 if (ca.equals(signing) || chains.chainsTo(signing, intermediates, ca)) {
