@@ -65,7 +65,8 @@ class NodeServiceClientIT {
         if (Files.isDirectory(project.resolve("node_modules").resolve(module))) {
             return;
         }
-        Result install = run(new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund").directory(project.toFile()), 300);
+        Result install = run(new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund")
+                .directory(project.toFile()), 300);
         assertThat(install.exitCode()).as("npm ci: " + install.stderr()).isZero();
     }
 
