@@ -76,6 +76,14 @@ class CertificateChainsTest {
     }
 
     @Test
+    void expired_anchor_breaks_the_chain() {
+        IssuedCertificate oldRoot = CertificateIssuer.selfSigned(Request.ca("Old root", Duration.ofDays(3))
+                .withNotBefore(NOW.minus(Duration.ofDays(4))));
+        IssuedCertificate leaf = leaf("dev-1", oldRoot);
+        assertThat(chains.chainsTo(leaf.certificate(), List.of(), oldRoot.certificate())).isFalse();
+    }
+
+    @Test
     void issuer_without_ca_true_breaks_the_chain_below_it_or_as_anchor() {
         IssuedCertificate notCa = leaf("Not a CA", root);
         IssuedCertificate leaf = leaf("dev-1", notCa);

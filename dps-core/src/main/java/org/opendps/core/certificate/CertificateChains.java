@@ -24,7 +24,8 @@ import java.util.Set;
  * X.509 path validation with the JDK's PKIX implementation (RFC 5280: signatures, validity periods, basic
  * constraints, key usage, path length), revocation off, the anchor being whichever CA an enrollment names. PKIX
  * does not judge the anchor itself, so this class also requires of it what it requires of every other issuer:
- * CA:true, keyCertSign when it has a key usage, and a path length that allows the intermediates below it.
+ * CA:true, keyCertSign when it has a key usage, a path length that allows the intermediates below it, and a
+ * validity period that covers the time the path is valid at.
  *
  * <p>Validity honours the same clock skew as shared access signatures: a path counts as valid when it is valid at
  * now, or at now plus or minus the skew.
@@ -42,15 +43,7 @@ public final class CertificateChains {
 
     /** Whether the certificate is within its validity period, give or take the skew. */
     public boolean isCurrent(X509Certificate certificate) {
-        for (Instant at : instants()) {
-            try {
-                certificate.checkValidity(Date.from(at));
-                return true;
-            } catch (CertificateExpiredException | CertificateNotYetValidException e) {
-                // try the next instant
-            }
-        }
-        return false;
+        return instants().stream().anyMatch(at -> validAt(certificate, at));
     }
 
     /**
@@ -62,6 +55,9 @@ public final class CertificateChains {
             return false;
         }
         for (Instant at : instants()) {
+            if (!validAt(anchor, at)) {
+                continue;
+            }
             PKIXCertPathBuilderResult path = build(target, intermediates, anchor, at);
             if (path != null) {
                 int below = path.getCertPath().getCertificates().size() - 1;
@@ -69,6 +65,15 @@ public final class CertificateChains {
             }
         }
         return false;
+    }
+
+    private static boolean validAt(X509Certificate certificate, Instant at) {
+        try {
+            certificate.checkValidity(Date.from(at));
+            return true;
+        } catch (CertificateExpiredException | CertificateNotYetValidException e) {
+            return false;
+        }
     }
 
     private static boolean canIssue(X509Certificate ca) {
