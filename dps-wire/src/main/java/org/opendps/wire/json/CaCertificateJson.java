@@ -3,12 +3,12 @@ package org.opendps.wire.json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.opendps.core.certificate.CaCertificate;
+import org.opendps.core.enrollment.X509CertificateInfo;
 import org.opendps.core.enrollment.X509Certificates;
 
 /**
@@ -76,16 +76,16 @@ public final class CaCertificateJson {
     }
 
     private static ObjectNode node(CaCertificate certificate, boolean withCode) {
-        X509Certificate x509 = certificate.x509();
         ObjectNode node = JsonBodies.object();
         node.put("id", "/certificates/" + certificate.name());
         node.put("name", certificate.name());
         node.put("type", TYPE);
         RevisionJson.writeEtag(node, certificate.revision());
         ObjectNode properties = node.putObject("properties");
-        properties.put("subject", X509Certificates.info(x509).subjectName());
-        properties.put("expiry", rfc1123(x509.getNotAfter().toInstant()));
-        properties.put("thumbprint", X509Certificates.info(x509).sha1Thumbprint());
+        X509CertificateInfo info = X509Certificates.info(certificate.x509());
+        properties.put("subject", info.subjectName());
+        properties.put("expiry", rfc1123(info.notAfterUtc()));
+        properties.put("thumbprint", info.sha1Thumbprint());
         properties.put("isVerified", certificate.verified());
         properties.put("certificate", certificate.certificate());
         if (certificate.revision() != null) {
@@ -114,7 +114,7 @@ public final class CaCertificateJson {
         return properties != null && !root.has("certificate") ? properties : root;
     }
 
-    static String rfc1123(Instant instant) {
+    private static String rfc1123(Instant instant) {
         return RFC_1123.format(instant);
     }
 }
