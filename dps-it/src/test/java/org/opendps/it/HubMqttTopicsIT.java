@@ -166,8 +166,9 @@ class HubMqttTopicsIT {
     @Test
     void refusals() {
         String token = HubMqttIT.token("raw-1", key);
-        assertThat(refusal("0ne00000001/registrations/raw-1/api-version=2019-03-31", "raw-1", token))
-                .isEqualTo(MqttConnectReturnCode.CONNECTION_REFUSED_SERVER_UNAVAILABLE);
+        // A DPS device's client ID must be its registration ID.
+        assertThat(refusal("0ne00000001/registrations/raw-1/api-version=2019-03-31", "raw-2", token))
+                .isEqualTo(MqttConnectReturnCode.CONNECTION_REFUSED_NOT_AUTHORIZED);
         assertThat(refusal("other.example/raw-1/?api-version=2020-09-30", "raw-1", token))
                 .isEqualTo(MqttConnectReturnCode.CONNECTION_REFUSED_NOT_AUTHORIZED);
         assertThat(refusal("localhost/raw-1/mod/?api-version=2020-09-30", "raw-1/mod", token))
