@@ -50,9 +50,18 @@ class HubMqttIT {
     private TestServer server;
     private SSLContext tls;
 
+    IotHubClientProtocol protocol() {
+        return IotHubClientProtocol.MQTT;
+    }
+
+    /** The server, on the port the client dials: 8883 for MQTT, the HTTPS port 443 for MQTT over WebSocket. */
+    TestServer startServer(Path dataDir) throws Exception {
+        return TestServer.withBuiltInHub(dataDir, 8883);
+    }
+
     @BeforeAll
     void start(@TempDir Path dataDir) throws Exception {
-        server = TestServer.withBuiltInHub(dataDir, 8883);
+        server = startServer(dataDir);
         tls = ProxiedJvm.trusting(server.caCertificate());
     }
 
@@ -104,7 +113,7 @@ class HubMqttIT {
 
     DeviceClient client(String deviceId, String key) {
         String token = token(deviceId, key);
-        return new DeviceClient(HUB, deviceId, token::toCharArray, IotHubClientProtocol.MQTT,
+        return new DeviceClient(HUB, deviceId, token::toCharArray, protocol(),
                 ClientOptions.builder().sslContext(tls).build());
     }
 

@@ -103,7 +103,13 @@ final class TestServer implements AutoCloseable {
      * Java device client, which dials no other port.
      */
     static TestServer withBuiltInHub(Path dataDir, int mqttPort) throws Exception {
-        return new TestServer(dataDir, OpenDps.start(local(dataDir).withPorts(0, mqttPort)), new InMemoryHubGateway());
+        return withBuiltInHub(dataDir, 0, mqttPort);
+    }
+
+    /** As {@link #withBuiltInHub(Path, int)}, with HTTPS on {@code httpsPort}: 443 for MQTT over WebSocket. */
+    static TestServer withBuiltInHub(Path dataDir, int httpsPort, int mqttPort) throws Exception {
+        return new TestServer(dataDir, OpenDps.start(local(dataDir).withPorts(httpsPort, mqttPort)),
+                new InMemoryHubGateway());
     }
 
     OpenDps dps() {
