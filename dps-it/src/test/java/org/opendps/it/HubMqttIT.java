@@ -78,14 +78,20 @@ class HubMqttIT {
     }
 
     static String provision(TestServer server, String id) throws Exception {
+        String key = enroll(server, id);
+        JsonNode result = new DeviceCalls(server).register(id, key, null);
+        assertThat(result.path("status").asText()).isEqualTo("assigned");
+        assertThat(result.path("registrationState").path("assignedHub").asText()).isEqualTo(HUB);
+        return key;
+    }
+
+    /** An individual symmetric-key enrollment with an initial twin; returns its primary key. */
+    static String enroll(TestServer server, String id) throws Exception {
         String key = SharedAccessSignatures.generateKey();
         String body = "{\"registrationId\":\"" + id + "\",\"attestation\":{\"type\":\"symmetricKey\","
                 + "\"symmetricKey\":{\"primaryKey\":\"" + key + "\",\"secondaryKey\":\""
                 + SharedAccessSignatures.generateKey() + "\"}},\"initialTwin\":" + INITIAL_TWIN + "}";
         assertThat(server.sendAsOwner("PUT", "/enrollments/" + id + API, body).statusCode()).isEqualTo(200);
-        JsonNode result = new DeviceCalls(server).register(id, key, null);
-        assertThat(result.path("status").asText()).isEqualTo("assigned");
-        assertThat(result.path("registrationState").path("assignedHub").asText()).isEqualTo(HUB);
         return key;
     }
 

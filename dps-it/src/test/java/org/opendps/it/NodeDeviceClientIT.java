@@ -49,7 +49,7 @@ class NodeDeviceClientIT {
 
     @Test
     void a_wrong_key_fails_and_creates_nothing() throws Exception {
-        enroll("node-wrong-key-1");
+        HubMqttIT.enroll(server, "node-wrong-key-1");
         NodeProject.Result result = register("node-wrong-key-1", SharedAccessSignatures.generateKey(), "Mqtt",
                 "localhost:" + server.mqttPort());
 
@@ -61,7 +61,7 @@ class NodeDeviceClientIT {
     }
 
     private void assertRegisters(String registrationId, String transport, String host) throws Exception {
-        String key = enroll(registrationId);
+        String key = HubMqttIT.enroll(server, registrationId);
         NodeProject.Result result = register(registrationId, key, transport, host);
 
         assertThat(result.exitCode()).as(result.stderr()).isZero();
@@ -70,16 +70,6 @@ class NodeDeviceClientIT {
         assertThat(registration.path("deviceId").asText()).isEqualTo(registrationId);
         assertThat(registration.path("status").asText()).isEqualTo("assigned");
         assertThat(server.hubs().devices(HUB)).contains(registrationId);
-    }
-
-    private String enroll(String registrationId) throws Exception {
-        String key = SharedAccessSignatures.generateKey();
-        String body = "{\"registrationId\":\"" + registrationId + "\",\"attestation\":{\"type\":\"symmetricKey\","
-                + "\"symmetricKey\":{\"primaryKey\":\"" + key + "\",\"secondaryKey\":\""
-                + SharedAccessSignatures.generateKey() + "\"}}}";
-        assertThat(server.sendAsOwner("PUT", "/enrollments/" + registrationId + API, body).statusCode())
-                .isEqualTo(200);
-        return key;
     }
 
     private NodeProject.Result register(String registrationId, String key, String transport, String host)

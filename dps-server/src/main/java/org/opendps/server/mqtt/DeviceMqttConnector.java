@@ -14,6 +14,7 @@ import java.util.function.Supplier;
 import org.opendps.core.error.DpsException;
 import org.opendps.core.provisioning.DeviceCredential;
 import org.opendps.server.http.HttpErrorMapper;
+import org.opendps.server.http.device.DeviceApi;
 import org.opendps.server.http.device.DeviceApiRoutes;
 import org.opendps.server.mqtt.engine.MqttConnection;
 import org.opendps.server.mqtt.engine.MqttConnector;
@@ -39,11 +40,11 @@ public final class DeviceMqttConnector implements MqttConnector {
     private final Vertx vertx;
     private final WorkerExecutor worker;
     private final HubDeviceServices hubs;
-    private final DeviceApiRoutes dps;
+    private final DeviceApi dps;
     private final HttpErrorMapper errors;
 
     /** @param hubs null when no built-in hub is served: every hub device is then refused */
-    public DeviceMqttConnector(Vertx vertx, WorkerExecutor worker, HubDeviceServices hubs, DeviceApiRoutes dps,
+    public DeviceMqttConnector(Vertx vertx, WorkerExecutor worker, HubDeviceServices hubs, DeviceApi dps,
             HttpErrorMapper errors) {
         this.vertx = vertx;
         this.worker = worker;

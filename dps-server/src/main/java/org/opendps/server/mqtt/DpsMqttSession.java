@@ -11,7 +11,7 @@ import java.util.function.Supplier;
 import org.opendps.core.provisioning.DeviceCredential;
 import org.opendps.server.http.ApiResponse;
 import org.opendps.server.http.HttpErrorMapper;
-import org.opendps.server.http.device.DeviceApiRoutes;
+import org.opendps.server.http.device.DeviceApi;
 import org.opendps.server.mqtt.engine.MqttConnection;
 import org.opendps.server.mqtt.engine.MqttSession;
 import org.opendps.wire.mqtt.DpsTopics;
@@ -37,13 +37,13 @@ final class DpsMqttSession implements MqttSession {
     private final DpsUserName device;
     /** How the device proves itself on every request; a malformed SAS token throws 401002 from it. */
     private final Supplier<DeviceCredential> credential;
-    private final DeviceApiRoutes api;
+    private final DeviceApi api;
     private final HttpErrorMapper errors;
     private final WorkerExecutor worker;
     private final Vertx vertx;
     private volatile MqttQoS replyQos = MqttQoS.AT_MOST_ONCE;
 
-    DpsMqttSession(MqttConnection connection, DpsUserName device, Supplier<DeviceCredential> credential, DeviceApiRoutes api,
+    DpsMqttSession(MqttConnection connection, DpsUserName device, Supplier<DeviceCredential> credential, DeviceApi api,
             HttpErrorMapper errors, WorkerExecutor worker, Vertx vertx) {
         this.connection = connection;
         this.device = device;

@@ -20,7 +20,7 @@ import org.opendps.wire.sas.SasTokenParser;
  * segment can equal, so these routes never take a service request. DPS over MQTT answers with the same
  * {@link #register} and {@link #operation}, so both transports send the same bodies and statuses.
  */
-public final class DeviceApiRoutes {
+public final class DeviceApiRoutes implements DeviceApi {
     private final DeviceRegistrations registrations;
 
     private DeviceApiRoutes(DeviceRegistrations registrations) {
@@ -51,7 +51,7 @@ public final class DeviceApiRoutes {
         return register(request.param(0), request.param(1), request.body(), credential(request), force);
     }
 
-    /** Registers the device; {@code body} is its DeviceRegistration JSON, where empty means {@code {}}. */
+    @Override
     public ApiResponse register(String idScope, String registrationId, byte[] body, DeviceCredential credential,
             boolean force) {
         DeviceRegistrationBody registration = DeviceRegistrationJson.readOptionalRequest(body);
@@ -64,6 +64,7 @@ public final class DeviceApiRoutes {
         return operation(request.param(0), request.param(1), request.param(2), credential(request));
     }
 
+    @Override
     public ApiResponse operation(String idScope, String registrationId, String operationId,
             DeviceCredential credential) {
         return answer(registrations.operationStatus(idScope, registrationId, operationId, credential));
