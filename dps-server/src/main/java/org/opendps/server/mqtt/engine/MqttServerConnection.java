@@ -148,7 +148,8 @@ public final class MqttServerConnection implements MqttConnection {
             if (type == MqttMessageType.CONNECT) {
                 connect((MqttConnectMessage) message);
             } else {
-                refuseProtocol(message, "sent " + type + " before CONNECT");
+                ReferenceCountUtil.release(message);
+                refuseProtocol("sent " + type + " before CONNECT");
             }
         } else if (state == State.CONNECTING && type != MqttMessageType.CONNECT) {
             early.add(message);
@@ -214,7 +215,7 @@ public final class MqttServerConnection implements MqttConnection {
                 case PINGREQ -> send(new MqttMessage(
                         new MqttFixedHeader(MqttMessageType.PINGRESP, false, MqttQoS.AT_MOST_ONCE, false, 0)));
                 case DISCONNECT -> close();
-                default -> refuseProtocol(message, "sent " + message.fixedHeader().messageType());
+                default -> refuseProtocol("sent " + message.fixedHeader().messageType());
             }
         } catch (RuntimeException e) {
             LOG.warn("Closing the MQTT connection from {}: handling {} failed", remoteAddress(),
@@ -250,8 +251,7 @@ public final class MqttServerConnection implements MqttConnection {
         }
     }
 
-    private void refuseProtocol(MqttMessage message, String why) {
-        ReferenceCountUtil.release(message);
+    private void refuseProtocol(String why) {
         LOG.debug("Closing the MQTT connection from {}: it {}", remoteAddress(), why);
         close();
     }
