@@ -243,4 +243,39 @@ class HubMqttIT {
         }
         assertThat(after).isEqualTo(DirectMethods.Outcome.NOT_ONLINE);
     }
+
+    /** One message waits for the device to subscribe, the next reaches it at once; properties come through. */
+    @Test
+    void cloud_to_device_messages_reach_the_device_in_order() throws Exception {
+        String key = provision("mqtt-c2d-1");
+        assertThat(sendCloudToDevice("mqtt-c2d-1", "first").statusCode()).isEqualTo(204);
+        DeviceClient client = client("mqtt-c2d-1", key);
+        java.util.concurrent.BlockingQueue<Message> received = new java.util.concurrent.LinkedBlockingQueue<>();
+        try {
+            client.setMessageCallback((message, context) -> {
+                received.add(message);
+                return com.microsoft.azure.sdk.iot.device.IotHubMessageResult.COMPLETE;
+            }, null);
+            client.open(true);
+            Message first = received.poll(10, TimeUnit.SECONDS);
+            assertThat(first).as("the waiting message").isNotNull();
+            assertThat(sendCloudToDevice("mqtt-c2d-1", "second").statusCode()).isEqualTo(204);
+            Message second = received.poll(10, TimeUnit.SECONDS);
+            assertThat(second).as("the message sent while connected").isNotNull();
+
+            assertThat(new String(first.getBytes(), UTF_8)).isEqualTo("first");
+            assertThat(new String(second.getBytes(), UTF_8)).isEqualTo("second");
+            assertThat(second.getProperty("colour")).isEqualTo("blue/green");
+            assertThat(second.getMessageId()).isEqualTo("id-second");
+            assertThat(second.getCorrelationId()).isEqualTo("corr-1");
+        } finally {
+            client.close();
+        }
+    }
+
+    private HttpResponse<String> sendCloudToDevice(String deviceId, String body) throws Exception {
+        return server.send("POST", "/messages/deviceBound?api-version=2021-04-12", "{\"deviceId\":\"" + deviceId
+                + "\",\"body\":\"" + body + "\",\"messageId\":\"id-" + body + "\",\"correlationId\":\"corr-1\","
+                + "\"properties\":{\"colour\":\"blue/green\"}}", hubToken(server));
+    }
 }

@@ -204,6 +204,26 @@ class HubMqttTopicsIT {
                 .isEqualTo(MqttConnectReturnCode.CONNECTION_REFUSED_NOT_AUTHORIZED);
     }
 
+    /** An OpenDPS extension; Azure's service clients send these over AMQP. */
+    @Test
+    void cloud_to_device_refusals() throws Exception {
+        String hubToken = HubMqttIT.hubToken(server);
+        String message = "{\"deviceId\":\"%s\",\"body\":\"x\"}";
+        String path = "/messages/deviceBound?api-version=2021-04-12";
+        assertThat(server.send("POST", path, message.formatted("nobody"), hubToken).statusCode()).isEqualTo(404);
+        assertThat(server.send("POST", path, "{\"deviceId\":\"raw-1\"}", hubToken).statusCode()).isEqualTo(400);
+        assertThat(server.send("POST", path, message.formatted("raw-1"), null).statusCode()).isEqualTo(401);
+        HubMqttIT.provision(server, "c2d-full-1");
+        for (int i = 0; i < 50; i++) {
+            assertThat(server.send("POST", path, message.formatted("c2d-full-1"), hubToken).statusCode())
+                    .isEqualTo(204);
+        }
+        var full = server.send("POST", path, message.formatted("c2d-full-1"), hubToken);
+        assertThat(full.statusCode()).isEqualTo(403);
+        assertThat(full.headers().firstValue("iothub-errorcode")).contains("DeviceQueueFull");
+        assertThat(server.dps().hubDevices().cloudToDevice().pending("localhost", "c2d-full-1")).isEqualTo(50);
+    }
+
     private static X509KeyManager keyManager(IssuedCertificate certificate) throws Exception {
         KeyStore keys = KeyStore.getInstance("PKCS12");
         keys.load(null, null);

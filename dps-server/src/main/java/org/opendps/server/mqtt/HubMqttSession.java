@@ -53,6 +53,14 @@ public final class HubMqttSession implements MqttSession {
         return filters.contains("$iothub/methods/POST/#");
     }
 
+    boolean takesCloudToDevice() {
+        return filters.contains(cloudToDeviceFilter());
+    }
+
+    private String cloudToDeviceFilter() {
+        return "devices/" + deviceId + "/messages/devicebound/#";
+    }
+
     @Override
     public List<MqttQoS> subscribe(List<Subscription> subscriptions) {
         List<MqttQoS> granted = new ArrayList<>();
@@ -69,6 +77,9 @@ public final class HubMqttSession implements MqttSession {
             } else {
                 granted.add(MqttQoS.FAILURE);
             }
+        }
+        if (takesCloudToDevice()) {
+            services.cloudToDevice().subscribed(this);
         }
         return granted;
     }
@@ -139,6 +150,11 @@ public final class HubMqttSession implements MqttSession {
     /** Called from any thread. */
     void sendMethodRequest(String methodName, String rid, String payloadJson) {
         send(HubTopics.methodRequest(methodName, rid), payloadJson);
+    }
+
+    /** At QoS 1, as the device subscribed; called from any thread. */
+    void sendCloudToDevice(String topic, byte[] body) {
+        connection.publish(topic, body, MqttQoS.AT_LEAST_ONCE);
     }
 
     /** QoS 0, as Azure sends method requests; the device asks again (twin) or the caller times out (methods). */

@@ -7,7 +7,10 @@ import javax.net.ssl.SSLSession;
 /** One client's MQTT connection, as the sessions above the engine see it, whatever transport carries it. */
 public interface MqttConnection {
 
-    /** Sends a PUBLISH at QoS 0 or 1, from any thread; nothing happens once the connection is closed. */
+    /**
+     * Sends a PUBLISH at QoS 0 or 1, from any thread, after any acknowledgement of the packet being handled; nothing
+     * happens once the connection is closed.
+     */
     void publish(String topic, byte[] payload, MqttQoS qos);
 
     /** Closes the connection, from any thread. */

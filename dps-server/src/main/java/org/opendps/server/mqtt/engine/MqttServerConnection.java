@@ -85,7 +85,9 @@ public final class MqttServerConnection implements MqttConnection {
         if (qos != MqttQoS.AT_MOST_ONCE && qos != MqttQoS.AT_LEAST_ONCE) {
             throw new IllegalArgumentException("the server publishes at QoS 0 or 1, not " + qos);
         }
-        onContext(() -> {
+        // Always a turn later, even on the event loop: a session that publishes while handling a packet (messages
+        // waiting for a new subscription) must not overtake that packet's acknowledgement.
+        context.runOnContext(v -> {
             if (state == State.OPEN) {
                 send(MqttMessageBuilders.publish().topicName(topic).qos(qos).retained(false)
                         .messageId(qos == MqttQoS.AT_MOST_ONCE ? 0 : nextPacketId())
