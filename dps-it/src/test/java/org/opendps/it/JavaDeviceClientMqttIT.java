@@ -2,9 +2,17 @@ package org.opendps.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.microsoft.azure.sdk.iot.provisioning.device.ProvisioningDeviceClientRegistrationResult;
 import com.microsoft.azure.sdk.iot.provisioning.device.ProvisioningDeviceClientTransportProtocol;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.opendps.app.ServeConfig;
 
@@ -37,6 +45,28 @@ class JavaDeviceClientMqttIT extends JavaDeviceClientIT {
             assertAssigned(registerSync(id, key), id);
             assertThat(Duration.ofNanos(System.nanoTime() - start)).as("registration " + i)
                     .isLessThan(Duration.ofSeconds(10));
+        }
+    }
+
+    /** Several devices on the MQTT port at once, each on its own connection, each told its own result. */
+    @Test
+    void a_few_registrations_at_once_all_finish() throws Exception {
+        String key = randomKey();
+        List<String> ids = IntStream.range(0, 6).mapToObj(i -> "java-mqtt-together-" + i).toList();
+        for (String id : ids) {
+            createEnrollment(id, key, randomKey(), "enabled");
+        }
+        ExecutorService threads = Executors.newFixedThreadPool(ids.size());
+        try {
+            List<Future<ProvisioningDeviceClientRegistrationResult>> results = new ArrayList<>();
+            for (String id : ids) {
+                results.add(threads.submit(() -> registerSync(id, key)));
+            }
+            for (int i = 0; i < ids.size(); i++) {
+                assertAssigned(results.get(i).get(30, TimeUnit.SECONDS), ids.get(i));
+            }
+        } finally {
+            threads.shutdownNow();
         }
     }
 }
