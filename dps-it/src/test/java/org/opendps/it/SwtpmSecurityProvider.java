@@ -9,7 +9,10 @@ import org.opendps.testsupport.tpm.Swtpm;
 import sun.misc.Unsafe;
 import tss.Tpm;
 import tss.TpmDeviceTcp;
+import tss.tpm.TPML_HANDLE;
+import tss.tpm.TPM_CAP;
 import tss.tpm.TPM_HANDLE;
+import tss.tpm.TPM_HT;
 import tss.tpm.TPM_RH;
 import tss.tpm.TPMT_PUBLIC;
 
@@ -44,6 +47,33 @@ final class SwtpmSecurityProvider extends SecurityProviderTPMHsm {
         return provider;
     }
 
+    /**
+     * The provider's own activation, then what the kernel's resource manager does when a process's connection to
+     * {@code /dev/tpmrm0} ends: flush the sessions left loaded. The provider leaves its policy session behind when
+     * activation fails, and the TPM holds only a few; on one long-lived simulator connection they would run out.
+     */
+    @Override
+    public byte[] activateIdentityKey(byte[] key) throws SecurityProviderException {
+        try {
+            return super.activateIdentityKey(key);
+        } finally {
+            flushLoadedSessions();
+        }
+    }
+
+    private void flushLoadedSessions() {
+        try {
+            Tpm tpm = (Tpm) field("tpm").get(this);
+            TPML_HANDLE sessions = (TPML_HANDLE) tpm.GetCapability(TPM_CAP.HANDLES,
+                    TPM_HT.LOADED_SESSION.toInt() << 24, 64).capabilityData;
+            for (TPM_HANDLE session : sessions.handle) {
+                tpm.FlushContext(session);
+            }
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     @Override
     public SSLContext getSSLContext() throws SecurityProviderException {
         return sslContext != null ? sslContext : super.getSSLContext();
@@ -65,9 +95,13 @@ final class SwtpmSecurityProvider extends SecurityProviderTPMHsm {
     }
 
     private static void set(Object target, String name, Object value) throws Exception {
+        field(name).set(target, value);
+    }
+
+    private static Field field(String name) throws NoSuchFieldException {
         Field field = SecurityProviderTPMHsm.class.getDeclaredField(name);
         field.setAccessible(true);
-        field.set(target, value);
+        return field;
     }
 
     private static Unsafe unsafe() throws Exception {

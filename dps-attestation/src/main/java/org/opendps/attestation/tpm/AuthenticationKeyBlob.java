@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Objects;
+import org.opendps.core.provisioning.TpmKeyWrap;
 
 /**
  * The {@code authenticationKey} of Azure DPS's TPM attestation ({@code protocol/dps-device.md} §3): an HMAC-SHA256
@@ -16,7 +17,7 @@ import java.util.Objects;
  * TPM2B_PUBLIC of the key, TPM2B_DATA (a URI encrypted under the inner wrapper key, which the Java SDK decrypts
  * and discards).
  */
-public final class AuthenticationKeyBlob {
+public final class AuthenticationKeyBlob implements TpmKeyWrap {
     /** Sign, noDA, userWithAuth: an HMAC key usable with an empty password (Part 2, TPMA_OBJECT). */
     private static final int HMAC_KEY_ATTRIBUTES = 0x00040000 | 0x00000400 | 0x00000040;
 
@@ -24,6 +25,11 @@ public final class AuthenticationKeyBlob {
 
     public AuthenticationKeyBlob(SecureRandom random) {
         this.random = Objects.requireNonNull(random, "random");
+    }
+
+    @Override
+    public byte[] wrap(byte[] endorsementKey, byte[] storageRootKey, byte[] key, String uri) {
+        return wrap(RsaStorageKey.parse(endorsementKey), RsaStorageKey.parse(storageRootKey), key, uri);
     }
 
     /**

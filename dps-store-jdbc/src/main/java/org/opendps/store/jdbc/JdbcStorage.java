@@ -13,6 +13,7 @@ import org.opendps.core.enrollment.EnrollmentStore;
 import org.opendps.core.hub.LinkedHubStore;
 import org.opendps.core.instance.InstanceStore;
 import org.opendps.core.provisioning.OperationStore;
+import org.opendps.core.provisioning.TpmChallengeStore;
 import org.opendps.core.registration.RegistrationStateStore;
 import org.opendps.hub.builtin.BuiltInHubStore;
 import org.opendps.hub.registry.HubDeviceStore;
@@ -47,6 +48,7 @@ public final class JdbcStorage implements AutoCloseable {
     private final BuiltInHubStore builtInHubs;
     private final HubDeviceStore hubDevices;
     private final TwinStore twins;
+    private final TpmChallengeStore tpmChallenges;
 
     private JdbcStorage(HikariDataSource dataSource, Database database) {
         this.dataSource = dataSource;
@@ -60,6 +62,7 @@ public final class JdbcStorage implements AutoCloseable {
         this.builtInHubs = new JdbcBuiltInHubStore(database);
         this.hubDevices = new JdbcHubDeviceStore(database);
         this.twins = new JdbcTwinStore(database);
+        this.tpmChallenges = new JdbcTpmChallengeStore(database);
     }
 
     public static JdbcStorage open(String jdbcUrl) {
@@ -134,6 +137,10 @@ public final class JdbcStorage implements AutoCloseable {
 
     public TwinStore twins() {
         return twins;
+    }
+
+    public TpmChallengeStore tpmChallenges() {
+        return tpmChallenges;
     }
 
     public Dialect dialect() {

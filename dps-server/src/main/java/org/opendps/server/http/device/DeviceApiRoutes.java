@@ -12,6 +12,7 @@ import org.opendps.server.http.ApiResponse;
 import org.opendps.server.http.RouteTable;
 import org.opendps.wire.json.DeviceRegistrationJson;
 import org.opendps.wire.json.DeviceRegistrationJson.DeviceRegistrationBody;
+import org.opendps.wire.json.TpmChallengeJson;
 import org.opendps.wire.sas.SasTokenParser;
 
 /**
@@ -43,8 +44,42 @@ public final class DeviceApiRoutes {
         DeviceRegistrationBody body = DeviceRegistrationJson.readOptionalRequest(request.body());
         // Node's forceRegistration option; Java and C have none.
         boolean force = "true".equalsIgnoreCase(request.queryParam("forceRegistration"));
+        DeviceCredential credential = credential(request);
+        if (body.tpmEndorsementKey() != null) {
+            DeviceCredential.Tpm tpm = tpmCredential(body, credential);
+            if (tpm.token() == null) {
+                return tpmChallenge(request, body, tpm);
+            }
+            credential = tpm;
+        }
         return answer(registrations.register(new RegistrationRequest(request.param(0), request.param(1),
-                body.registrationId(), credential(request), body.payload(), force)));
+                body.registrationId(), credential, body.payload(), force)));
+    }
+
+    /**
+     * A TPM device sends its EK and SRK with every register request; the first, without Authorization, is
+     * answered 401 with the challenge in the body ({@code protocol/dps-device.md} §3), the next carries the SAS
+     * signed with the challenge key.
+     */
+    private static DeviceCredential.Tpm tpmCredential(DeviceRegistrationBody body, DeviceCredential credential) {
+        if (body.tpmStorageRootKey() == null) {
+            throw DpsException.invalidField("tpm.storageRootKey", "is required with tpm.endorsementKey");
+        }
+        if (credential instanceof DeviceCredential.Sas sas) {
+            return new DeviceCredential.Tpm(body.tpmEndorsementKey(), body.tpmStorageRootKey(), sas.token());
+        }
+        if (credential instanceof DeviceCredential.None) {
+            return new DeviceCredential.Tpm(body.tpmEndorsementKey(), body.tpmStorageRootKey(), null);
+        }
+        throw new DpsException(DpsError.DEVICE_UNAUTHORIZED, "A TPM device authenticates with its TPM only.");
+    }
+
+    private ApiResponse tpmChallenge(ApiRequest request, DeviceRegistrationBody body, DeviceCredential.Tpm keys) {
+        if (body.registrationId() != null && !body.registrationId().equalsIgnoreCase(request.param(1))) {
+            throw DpsException.invalidField("registrationId", "must equal the registration ID in the request path");
+        }
+        String authenticationKey = registrations.tpmChallenge(request.param(0), request.param(1), keys);
+        return ApiResponse.json(401, TpmChallengeJson.write(authenticationKey));
     }
 
     /** The body is ignored: the SPEC defines none, Java sends none, Node sends {@code {}}. */

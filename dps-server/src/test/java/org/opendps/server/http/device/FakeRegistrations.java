@@ -28,6 +28,7 @@ final class FakeRegistrations implements DeviceRegistrations {
     RegistrationRequest lastRequest;
     DeviceCredential lastCredential;
     String lastOperationId;
+    String tpmAuthenticationKey = "dGhlLWNoYWxsZW5nZQ==";
 
     @Override
     public RegistrationOperationStatus register(RegistrationRequest request) {
@@ -49,6 +50,12 @@ final class FakeRegistrations implements DeviceRegistrations {
             DeviceCredential credential) {
         lastCredential = credential;
         return answer.registrationState();
+    }
+
+    @Override
+    public String tpmChallenge(String idScope, String registrationId, DeviceCredential.Tpm keys) {
+        lastCredential = keys;
+        return tpmAuthenticationKey;
     }
 
     /** Routes the request and runs its handler as HttpsVerticle does, refusals mapped to their answer. */
