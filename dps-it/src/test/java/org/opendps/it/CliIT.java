@@ -70,7 +70,8 @@ class CliIT {
         return run(all.toArray(String[]::new));
     }
 
-    private static Result run(String... args) {
+    /** {@code opendps ARGS} in-process, output captured. */
+    static Result run(String... args) {
         CommandLine commandLine = OpenDpsCommand.commandLine();
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();

@@ -55,6 +55,8 @@ class TpmRegistrationIT {
     private Swtpm otherTpm;
     private SwtpmSecurityProvider device;
     private SwtpmSecurityProvider other;
+    /** What {@code opendps tpm ek} printed for the device's TPM at manufacturing, before the device first ran. */
+    private String manufactured;
 
     @BeforeAll
     void start(@TempDir Path dataDir) throws Exception {
@@ -66,6 +68,9 @@ class TpmRegistrationIT {
                 CHALLENGE_LIFETIME), dataDir, 8883);
         hub = new HubCalls(server);
         trustingServer = ProxiedJvm.trusting(server.caCertificate());
+        CliIT.Result ek = CliIT.run("tpm", "ek", "--simulator", "127.0.0.1:" + deviceTpm.port());
+        assertThat(ek.exitCode()).as(ek.toString()).isZero();
+        manufactured = ek.out();
         device = SwtpmSecurityProvider.connect(deviceTpm, trustingServer);
         other = SwtpmSecurityProvider.connect(otherTpm, trustingServer);
     }
@@ -85,10 +90,22 @@ class TpmRegistrationIT {
         }
     }
 
+    /**
+     * Manufacturing: {@code opendps tpm ek} read the TPM and printed the enrollment command; run as printed, it
+     * enrolls the very EK, SRK and registration ID the device's SDK later presents.
+     */
     @Test
     void the_official_clients_register_with_the_tpm_and_connect_to_the_hub_with_its_key() throws Exception {
         String registrationId = device.getRegistrationId();
-        enroll(registrationId, device.getEndorsementKey(), device.getStorageRootKey());
+        String command = manufactured.lines().filter(l -> l.startsWith("opendps enrollment create ")).findFirst()
+                .orElseThrow();
+        assertThat(command).contains("--registration-id " + registrationId,
+                "--endorsement-key " + Base64.getEncoder().encodeToString(device.getEndorsementKey()),
+                "--storage-root-key " + Base64.getEncoder().encodeToString(device.getStorageRootKey()));
+        List<String> args = new java.util.ArrayList<>(List.of(command.substring("opendps ".length()).split(" ")));
+        args.addAll(List.of("--connection-info", server.dataDir().resolve("connection-info.json").toString()));
+        CliIT.Result enrolled = CliIT.run(args.toArray(String[]::new));
+        assertThat(enrolled.exitCode()).as(enrolled.toString()).isZero();
 
         ProvisioningDeviceClientRegistrationResult result = registerWithTheJavaClient();
 
