@@ -241,6 +241,18 @@ class TpmRegistrationIT {
     }
 
     @Test
+    void a_storage_root_key_that_is_no_tpm_key_is_a_400() throws Exception {
+        enroll("tpm-bad-srk", device.getEndorsementKey(), null);
+
+        HttpResponse<String> refused = send("tpm-bad-srk", device.getEndorsementKey(), "not a key".getBytes(UTF_8),
+                null);
+
+        assertRefused(refused, 400);
+        assertThat(refused.body()).contains("tpm");
+        assertNotRegistered("tpm-bad-srk");
+    }
+
+    @Test
     void an_endorsement_key_without_a_storage_root_key_is_a_400() throws Exception {
         String body = "{\"registrationId\":\"tpm-no-srk\",\"tpm\":{\"endorsementKey\":\""
                 + Base64.getEncoder().encodeToString(device.getEndorsementKey()) + "\"}}";
