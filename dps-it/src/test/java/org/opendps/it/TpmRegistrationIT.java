@@ -2,6 +2,7 @@ package org.opendps.it;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.azure.sdk.iot.device.ClientOptions;
@@ -18,6 +19,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import javax.crypto.Mac;
@@ -102,7 +104,7 @@ class TpmRegistrationIT {
         assertThat(command).contains("--registration-id " + registrationId,
                 "--endorsement-key " + Base64.getEncoder().encodeToString(device.getEndorsementKey()),
                 "--storage-root-key " + Base64.getEncoder().encodeToString(device.getStorageRootKey()));
-        List<String> args = new java.util.ArrayList<>(List.of(command.substring("opendps ".length()).split(" ")));
+        List<String> args = new ArrayList<>(List.of(command.substring("opendps ".length()).split(" ")));
         args.addAll(List.of("--connection-info", server.dataDir().resolve("connection-info.json").toString()));
         CliIT.Result enrolled = CliIT.run(args.toArray(String[]::new));
         assertThat(enrolled.exitCode()).as(enrolled.toString()).isZero();
@@ -164,6 +166,23 @@ class TpmRegistrationIT {
     }
 
     @Test
+    void once_the_enrollment_names_another_tpm_the_old_tpms_keys_stop_working() throws Exception {
+        enroll("tpm-moved", device.getEndorsementKey(), null);
+        String challengeToken = answerChallenge("tpm-moved", device);
+        JsonNode result = registerAndWait("tpm-moved", challengeToken);
+        device.activateIdentityKey(Base64.getDecoder().decode(
+                result.path("registrationState").path("tpm").path("authenticationKey").asText()));
+        expect(server.sendAsOwner("DELETE", "/enrollments/tpm-moved" + SERVICE_API, null), 204);
+        enroll("tpm-moved", other.getEndorsementKey(), null);
+
+        String hubKeyToken = sign("tpm-moved", device);
+
+        assertRefused(poll("tpm-moved", result.path("operationId").asText(), challengeToken), 401);
+        assertRefused(poll("tpm-moved", result.path("operationId").asText(), hubKeyToken), 401);
+        assertRefused(server.send("PUT", registerPath("tpm-moved"), "{}", hubKeyToken), 401);
+    }
+
+    @Test
     void a_wrong_endorsement_key_gets_no_challenge() throws Exception {
         enroll("tpm-wrong-ek", device.getEndorsementKey(), null);
 
@@ -192,7 +211,7 @@ class TpmRegistrationIT {
         assertThat(challenge.statusCode()).isEqualTo(401);
 
         byte[] blob = Base64.getDecoder().decode(DeviceCalls.json(challenge.body()).path("authenticationKey").asText());
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> other.activateIdentityKey(blob))
+        assertThatThrownBy(() -> other.activateIdentityKey(blob))
                 .isInstanceOf(Exception.class);
         assertNotRegistered("tpm-foreign-srk");
     }

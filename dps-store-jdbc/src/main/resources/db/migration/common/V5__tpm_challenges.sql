@@ -6,6 +6,7 @@ CREATE TABLE tpm_challenge (
     registration_id_key TEXT ${key_collation} PRIMARY KEY,
     registration_id TEXT NOT NULL,
     challenge_key TEXT NOT NULL,
+    endorsement_key TEXT NOT NULL,
     storage_root_key TEXT NOT NULL,
     expires_at BIGINT NOT NULL,
     used_at BIGINT,

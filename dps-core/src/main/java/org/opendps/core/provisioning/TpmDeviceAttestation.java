@@ -47,7 +47,7 @@ final class TpmDeviceAttestation {
         IndividualEnrollment enrollment = enrollmentOf(registrationId, keys);
         byte[] key = randomKey();
         String blob = wrap(enrollment, keys.storageRootKey(), key, idScope, registrationId);
-        challenges.put(TpmChallenge.open(registrationId, base64(key), keys.storageRootKey(),
+        challenges.put(TpmChallenge.open(registrationId, base64(key), keys.endorsementKey(), keys.storageRootKey(),
                 clock.instant().plus(challengeLifetime)));
         return blob;
     }
@@ -80,10 +80,15 @@ final class TpmDeviceAttestation {
         return attested(registrationId, enrollment, hubKey);
     }
 
-    /** A later request of a registered TPM device (a poll): signed with its challenge key or its hub key. */
+    /**
+     * A later request of a registered TPM device (a poll): signed with its challenge key or its hub key, while the
+     * enrollment still names the TPM they were wrapped to.
+     */
     AttestedDevice followUp(String registrationId, IndividualEnrollment enrollment, SasToken token) {
         TpmChallenge challenge = challenges.find(registrationId).filter(TpmChallenge::used)
                 .orElseThrow(DeviceAttestation::unauthorized);
+        enrollmentOf(registrationId, new DeviceCredential.Tpm(challenge.endorsementKey(),
+                challenge.storageRootKey(), null));
         boolean challengeKey = SharedAccessSignatures.isSignedWith(token, challenge.challengeKey());
         boolean hubKey = SharedAccessSignatures.isSignedWith(token, challenge.hubKey());
         if (!(challengeKey | hubKey)) {

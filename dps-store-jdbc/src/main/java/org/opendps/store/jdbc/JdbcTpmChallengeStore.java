@@ -23,6 +23,7 @@ final class JdbcTpmChallengeStore implements TpmChallengeStore {
         Params params = new Params().text("registration_id_key", JdbcVersionedStore.key(challenge.registrationId()))
                 .text("registration_id", challenge.registrationId())
                 .text("challenge_key", challenge.challengeKey())
+                .text("endorsement_key", challenge.endorsementKey())
                 .text("storage_root_key", challenge.storageRootKey())
                 .instant("expires_at", challenge.expiresAt());
         database.update("store a TPM challenge", sql.get("put"), params);
@@ -47,7 +48,7 @@ final class JdbcTpmChallengeStore implements TpmChallengeStore {
 
     private static TpmChallenge challenge(ResultSet row) throws SQLException {
         return new TpmChallenge(row.getString("registration_id"), row.getString("challenge_key"),
-                row.getString("storage_root_key"), Columns.instant(row, "expires_at"),
+                row.getString("endorsement_key"), row.getString("storage_root_key"), Columns.instant(row, "expires_at"),
                 Columns.instant(row, "used_at"), row.getString("hub_key"));
     }
 }

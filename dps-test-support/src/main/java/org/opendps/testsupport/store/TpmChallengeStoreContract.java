@@ -29,36 +29,37 @@ public interface TpmChallengeStoreContract {
 
     @Test
     default void put_stores_an_open_challenge_found_whatever_the_case_of_the_registration_id() {
-        tpmChallengeStore().put(TpmChallenge.open("Tpm-1", "a2V5LTE=", "c3JrLTE=", EXPIRES));
+        tpmChallengeStore().put(TpmChallenge.open("Tpm-1", "a2V5LTE=", "ZWstMQ==", "c3JrLTE=", EXPIRES));
 
         assertThat(tpmChallengeStore().find("TPM-1")).contains(
-                new TpmChallenge("Tpm-1", "a2V5LTE=", "c3JrLTE=", EXPIRES, null, null));
+                new TpmChallenge("Tpm-1", "a2V5LTE=", "ZWstMQ==", "c3JrLTE=", EXPIRES, null, null));
     }
 
     @Test
     default void a_new_challenge_replaces_the_previous_one_even_a_used_one() {
-        tpmChallengeStore().put(TpmChallenge.open("tpm-1", "a2V5LTE=", "c3JrLTE=", EXPIRES));
+        tpmChallengeStore().put(TpmChallenge.open("tpm-1", "a2V5LTE=", "ZWstMQ==", "c3JrLTE=", EXPIRES));
         assertThat(tpmChallengeStore().markUsed("tpm-1", "a2V5LTE=", UPDATED, "aHViLTE=")).isTrue();
 
-        tpmChallengeStore().put(TpmChallenge.open("tpm-1", "a2V5LTI=", "c3JrLTI=", EXPIRES.plusSeconds(60)));
+        tpmChallengeStore().put(TpmChallenge.open("tpm-1", "a2V5LTI=", "ZWstMg==", "c3JrLTI=",
+                EXPIRES.plusSeconds(60)));
 
         assertThat(tpmChallengeStore().find("tpm-1")).contains(
-                new TpmChallenge("tpm-1", "a2V5LTI=", "c3JrLTI=", EXPIRES.plusSeconds(60), null, null));
+                new TpmChallenge("tpm-1", "a2V5LTI=", "ZWstMg==", "c3JrLTI=", EXPIRES.plusSeconds(60), null, null));
     }
 
     @Test
     default void mark_used_records_when_and_the_hub_key() {
-        tpmChallengeStore().put(TpmChallenge.open("tpm-1", "a2V5LTE=", "c3JrLTE=", EXPIRES));
+        tpmChallengeStore().put(TpmChallenge.open("tpm-1", "a2V5LTE=", "ZWstMQ==", "c3JrLTE=", EXPIRES));
 
         assertThat(tpmChallengeStore().markUsed("tpm-1", "a2V5LTE=", UPDATED, "aHViLTE=")).isTrue();
 
         assertThat(tpmChallengeStore().find("tpm-1")).contains(
-                new TpmChallenge("tpm-1", "a2V5LTE=", "c3JrLTE=", EXPIRES, UPDATED, "aHViLTE="));
+                new TpmChallenge("tpm-1", "a2V5LTE=", "ZWstMQ==", "c3JrLTE=", EXPIRES, UPDATED, "aHViLTE="));
     }
 
     @Test
     default void a_challenge_is_used_once_only() {
-        tpmChallengeStore().put(TpmChallenge.open("tpm-1", "a2V5LTE=", "c3JrLTE=", EXPIRES));
+        tpmChallengeStore().put(TpmChallenge.open("tpm-1", "a2V5LTE=", "ZWstMQ==", "c3JrLTE=", EXPIRES));
         tpmChallengeStore().markUsed("tpm-1", "a2V5LTE=", UPDATED, "aHViLTE=");
 
         assertThat(tpmChallengeStore().markUsed("tpm-1", "a2V5LTE=", UPDATED.plusSeconds(1), "aHViLTI=")).isFalse();
@@ -67,8 +68,8 @@ public interface TpmChallengeStoreContract {
 
     @Test
     default void a_replaced_challenge_cannot_be_used() {
-        tpmChallengeStore().put(TpmChallenge.open("tpm-1", "a2V5LTE=", "c3JrLTE=", EXPIRES));
-        tpmChallengeStore().put(TpmChallenge.open("tpm-1", "a2V5LTI=", "c3JrLTE=", EXPIRES));
+        tpmChallengeStore().put(TpmChallenge.open("tpm-1", "a2V5LTE=", "ZWstMQ==", "c3JrLTE=", EXPIRES));
+        tpmChallengeStore().put(TpmChallenge.open("tpm-1", "a2V5LTI=", "ZWstMQ==", "c3JrLTE=", EXPIRES));
 
         assertThat(tpmChallengeStore().markUsed("tpm-1", "a2V5LTE=", UPDATED, "aHViLTE=")).isFalse();
         assertThat(tpmChallengeStore().markUsed("tpm-2", "a2V5LTE=", UPDATED, "aHViLTE=")).isFalse();
@@ -76,7 +77,7 @@ public interface TpmChallengeStoreContract {
 
     @Test
     default void of_racing_registrations_one_uses_the_challenge() throws Exception {
-        tpmChallengeStore().put(TpmChallenge.open("tpm-1", "a2V5LTE=", "c3JrLTE=", EXPIRES));
+        tpmChallengeStore().put(TpmChallenge.open("tpm-1", "a2V5LTE=", "ZWstMQ==", "c3JrLTE=", EXPIRES));
         AtomicInteger attempt = new AtomicInteger();
 
         List<Boolean> used = Concurrently.run(8, () -> tpmChallengeStore().markUsed("tpm-1", "a2V5LTE=", UPDATED,
