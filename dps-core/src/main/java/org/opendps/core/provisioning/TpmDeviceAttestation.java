@@ -64,8 +64,7 @@ final class TpmDeviceAttestation {
             throw DeviceAttestation.unauthorized();
         }
         if (challenge.used()) {
-            throw new DpsException(DpsError.DEVICE_UNAUTHORIZED,
-                    "The TPM challenge was already used; register without a token for a new one.");
+            throw alreadyUsed();
         }
         Instant now = clock.instant();
         if (!now.isBefore(challenge.expiresAt())) {
@@ -74,8 +73,7 @@ final class TpmDeviceAttestation {
         }
         String hubKey = base64(randomKey());
         if (!challenges.markUsed(registrationId, challenge.challengeKey(), now, hubKey)) {
-            throw new DpsException(DpsError.DEVICE_UNAUTHORIZED,
-                    "The TPM challenge was already used; register without a token for a new one.");
+            throw alreadyUsed(); // another request answered it in the meantime
         }
         return attested(registrationId, enrollment, hubKey);
     }
@@ -153,6 +151,11 @@ final class TpmDeviceAttestation {
 
     private static String base64(byte[] bytes) {
         return Base64.getEncoder().encodeToString(bytes);
+    }
+
+    private static DpsException alreadyUsed() {
+        return new DpsException(DpsError.DEVICE_UNAUTHORIZED,
+                "The TPM challenge was already used; register without a token for a new one.");
     }
 
     private static DpsException noChallenge() {

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 public final class TpmChallengeJson {
     /** The key name Azure sends; devices sign with the key itself, so it names nothing secret. */
-    public static final String KEY_NAME = "registration";
+    private static final String KEY_NAME = "registration";
 
     private TpmChallengeJson() {}
 
