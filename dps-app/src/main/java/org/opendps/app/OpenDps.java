@@ -3,11 +3,13 @@ package org.opendps.app;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.opendps.attestation.tpm.AuthenticationKeyBlob;
 import org.opendps.hub.builtin.BuiltInHub;
 import org.opendps.core.allocation.HubSelector;
 import org.opendps.core.allocation.LowestLatencySelector;
@@ -150,9 +152,10 @@ public final class OpenDps implements AutoCloseable {
                         hashed));
         return new ProvisioningService(instance.idScope(), new ProvisioningService.Stores(storage.instance(),
                 storage.enrollments(), storage.enrollmentGroups(), storage.registrationStates(), storage.operations(),
-                storage.linkedHubs(), storage.caCertificates()), gateway, selectors, new HttpAllocationWebhook(),
-                throttle(config.limits(), clock), overrides.provisioning() != null ? overrides.provisioning()
-                        : ProvisioningService.Settings.DEFAULTS, clock);
+                storage.linkedHubs(), storage.caCertificates(), storage.tpmChallenges()), gateway, selectors,
+                new HttpAllocationWebhook(), throttle(config.limits(), clock), new AuthenticationKeyBlob(new SecureRandom()),
+                overrides.provisioning() != null ? overrides.provisioning() : ProvisioningService.Settings.DEFAULTS,
+                clock);
     }
 
     /** One gateway for registration and deprovisioning, so that both reach a hub the same way. */

@@ -10,6 +10,7 @@ import org.opendps.cli.policy.PolicyCommand;
 import org.opendps.cli.registration.DeprovisionCommand;
 import org.opendps.cli.registration.RegistrationCommand;
 import org.opendps.cli.service.ServiceCommand;
+import org.opendps.cli.tpm.TpmCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParameterException;
@@ -31,7 +32,8 @@ import picocli.CommandLine.ParseResult;
             CertificateCommand.class,
             HubCommand.class,
             ServiceCommand.class,
-            KeyCommand.class
+            KeyCommand.class,
+            TpmCommand.class
         },
         footer = {"", "Online commands find the server in data/connection-info.json, written by `opendps serve`; "
                 + "see --connection-info and --connection-string."})

@@ -70,6 +70,7 @@ class CliIT {
         return run(all.toArray(String[]::new));
     }
 
+    /** {@code opendps ARGS} in-process, output captured. */
     static Result run(String... args) {
         CommandLine commandLine = OpenDpsCommand.commandLine();
         StringWriter out = new StringWriter();

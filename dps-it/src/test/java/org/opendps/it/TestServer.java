@@ -116,6 +116,13 @@ final class TestServer implements AutoCloseable {
                 new InMemoryHubGateway());
     }
 
+    /** As {@link #withBuiltInHub(Path, int)}, with other registration settings. */
+    static TestServer withBuiltInHub(ProvisioningService.Settings provisioning, Path dataDir, int mqttPort)
+            throws Exception {
+        return new TestServer(dataDir, OpenDps.start(local(dataDir).withPorts(0, mqttPort),
+                new OpenDps.Overrides(null, provisioning)), null);
+    }
+
     OpenDps dps() {
         return dps;
     }

@@ -15,6 +15,7 @@ import org.opendps.core.enrollment.EnrollmentGroupStore;
 import org.opendps.core.enrollment.EnrollmentStore;
 import org.opendps.core.enrollment.IndividualEnrollment;
 import org.opendps.core.enrollment.SymmetricKeyAttestation;
+import org.opendps.core.enrollment.TpmAttestation;
 import org.opendps.core.error.DpsError;
 import org.opendps.core.error.DpsException;
 import org.opendps.core.hub.DeviceAuthentication;
@@ -36,29 +37,32 @@ final class DeviceAttestation {
     private final Clock clock;
     private final Duration clockSkew;
     private final X509DeviceAttestation x509;
+    private final TpmDeviceAttestation tpm;
 
     DeviceAttestation(EnrollmentStore enrollments, EnrollmentGroupStore groups, CaCertificateStore caCertificates,
-            Clock clock, Duration clockSkew) {
+            Clock clock, Duration clockSkew, TpmDeviceAttestation tpm) {
         this.enrollments = enrollments;
         this.groups = groups;
         this.clock = clock;
         this.clockSkew = clockSkew;
         this.x509 = new X509DeviceAttestation(enrollments, groups, caCertificates,
                 new CertificateChains(clock, clockSkew));
+        this.tpm = tpm;
     }
 
     AttestedDevice attest(String idScope, String registrationId, DeviceCredential credential) {
         if (credential instanceof DeviceCredential.X509 certificate) {
             return x509.attest(registrationId, certificate);
         }
+        if (credential instanceof DeviceCredential.Tpm keys && keys.token() != null) {
+            checkToken(keys.token(), idScope, registrationId);
+            return tpm.register(registrationId, keys, keys.token());
+        }
         if (!(credential instanceof DeviceCredential.Sas sas)) {
             throw unauthorized();
         }
         SasToken token = sas.token();
-        checkResource(token, idScope, registrationId);
-        if (token.expiry() <= clock.instant().getEpochSecond() - clockSkew.getSeconds()) {
-            throw new DpsException(DpsError.DEVICE_UNAUTHORIZED, "The shared access signature has expired.");
-        }
+        checkToken(token, idScope, registrationId);
         Optional<IndividualEnrollment> individual = enrollments.find(registrationId);
         if (individual.isPresent()) {
             return attestIndividual(individual.get(), registrationId, token);
@@ -66,8 +70,11 @@ final class DeviceAttestation {
         return attestGroupMember(registrationId, token);
     }
 
-    private static AttestedDevice attestIndividual(IndividualEnrollment enrollment, String registrationId,
+    private AttestedDevice attestIndividual(IndividualEnrollment enrollment, String registrationId,
             SasToken token) {
+        if (enrollment.attestation() instanceof TpmAttestation) {
+            return tpm.followUp(registrationId, enrollment, token);
+        }
         if (enrollment.attestation() instanceof SymmetricKeyAttestation keys && signedWithEither(token,
                 keys.primaryKey(), keys.secondaryKey())) {
             return new AttestedDevice(registrationId, enrollment, null, AttestationType.SYMMETRIC_KEY,
@@ -113,6 +120,14 @@ final class DeviceAttestation {
         boolean first = SharedAccessSignatures.isSignedWith(token, primary);
         boolean second = SharedAccessSignatures.isSignedWith(token, secondary);
         return first | second;
+    }
+
+    /** The token must name this scope and this registration ID and must not have expired. */
+    private void checkToken(SasToken token, String idScope, String registrationId) {
+        checkResource(token, idScope, registrationId);
+        if (token.expiry() <= clock.instant().getEpochSecond() - clockSkew.getSeconds()) {
+            throw new DpsException(DpsError.DEVICE_UNAUTHORIZED, "The shared access signature has expired.");
+        }
     }
 
     /** The token must name this scope and this registration ID: a device's token never works for another. */

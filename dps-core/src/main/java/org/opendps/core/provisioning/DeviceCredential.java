@@ -32,6 +32,18 @@ public sealed interface DeviceCredential {
         }
     }
 
+    /**
+     * A TPM device's endorsement and storage root keys (base64 TPM2B_PUBLIC), which it sends with every register
+     * request, and the token it signed with its challenge key; the token is null on the first request, which asks
+     * for the challenge.
+     */
+    record Tpm(String endorsementKey, String storageRootKey, SasToken token) implements DeviceCredential {
+        public Tpm {
+            Objects.requireNonNull(endorsementKey, "endorsementKey");
+            Objects.requireNonNull(storageRootKey, "storageRootKey");
+        }
+    }
+
     /** Nothing: no Authorization header and no client certificate. */
     record None() implements DeviceCredential {}
 }

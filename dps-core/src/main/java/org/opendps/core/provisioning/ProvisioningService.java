@@ -14,6 +14,7 @@ import org.opendps.core.allocation.AllocationWebhook;
 import org.opendps.core.allocation.HubSelector;
 import org.opendps.core.certificate.CaCertificateStore;
 import org.opendps.core.enrollment.AllocationPolicy;
+import org.opendps.core.enrollment.AttestationType;
 import org.opendps.core.enrollment.EnrollmentGroupStore;
 import org.opendps.core.enrollment.EnrollmentStore;
 import org.opendps.core.error.DpsError;
@@ -34,6 +35,7 @@ import org.opendps.core.validation.Identifiers;
 public final class ProvisioningService implements AutoCloseable {
     private final String idScope;
     private final DeviceAttestation attestation;
+    private final TpmDeviceAttestation tpm;
     private final OperationStore operations;
     private final RegistrationStateStore states;
     private final RegistrationThrottle throttle;
@@ -41,26 +43,40 @@ public final class ProvisioningService implements AutoCloseable {
     private final Settings settings;
     private final Clock clock;
 
-    /** The knobs of the registration path, with defaults in {@link #DEFAULTS}. */
+    /**
+     * The knobs of the registration path, with defaults in {@link #DEFAULTS}.
+     *
+     * @param tpmChallengeLifetime how long a TPM device may take to answer its challenge
+     */
     public record Settings(Duration singleRoundTripWait, int retryAfterSeconds, Duration sasClockSkew,
-            int assignmentThreads) {
-        public static final Settings DEFAULTS = new Settings(Duration.ofMillis(1500), 2, Duration.ofSeconds(30), 16);
+            int assignmentThreads, Duration tpmChallengeLifetime) {
+        private static final Duration TPM_CHALLENGE_LIFETIME = Duration.ofMinutes(5);
+        public static final Settings DEFAULTS = new Settings(Duration.ofMillis(1500), 2, Duration.ofSeconds(30), 16,
+                TPM_CHALLENGE_LIFETIME);
+
+        public Settings(Duration singleRoundTripWait, int retryAfterSeconds, Duration sasClockSkew,
+                int assignmentThreads) {
+            this(singleRoundTripWait, retryAfterSeconds, sasClockSkew, assignmentThreads, TPM_CHALLENGE_LIFETIME);
+        }
     }
 
     /** What the service reads and writes. */
     public record Stores(InstanceStore instance, EnrollmentStore enrollments, EnrollmentGroupStore groups,
             RegistrationStateStore states, OperationStore operations, LinkedHubStore hubs,
-            CaCertificateStore caCertificates) {}
+            CaCertificateStore caCertificates, TpmChallengeStore tpmChallenges) {}
 
+    /** @param tpmKeyWrap wraps keys to a TPM, for TPM enrollments */
     public ProvisioningService(String idScope, Stores stores, HubGateway gateway,
             Map<AllocationPolicy, HubSelector> selectors, AllocationWebhook webhook, RegistrationThrottle throttle,
-            Settings settings, Clock clock) {
+            TpmKeyWrap tpmKeyWrap, Settings settings, Clock clock) {
         this.idScope = Objects.requireNonNull(idScope, "idScope");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.throttle = Objects.requireNonNull(throttle, "throttle");
+        this.tpm = new TpmDeviceAttestation(stores.enrollments(), stores.tpmChallenges(),
+                Objects.requireNonNull(tpmKeyWrap, "tpmKeyWrap"), clock, settings.tpmChallengeLifetime());
         this.attestation = new DeviceAttestation(stores.enrollments(), stores.groups(), stores.caCertificates(),
-                clock, settings.sasClockSkew());
+                clock, settings.sasClockSkew(), tpm);
         this.operations = stores.operations();
         this.states = stores.states();
         this.runner = new AssignmentRunner(stores, new HubAllocation(stores.hubs(), selectors, webhook),
@@ -83,7 +99,7 @@ public final class ProvisioningService implements AutoCloseable {
         CompletableFuture<DeviceRegistrationState> done = runner.start(operation, device, request.payload());
         try {
             DeviceRegistrationState state = done.get(settings.singleRoundTripWait().toMillis(), TimeUnit.MILLISECONDS);
-            return new RegistrationOperationStatus(operationId, state.status(), state, 0);
+            return withTpmKey(new RegistrationOperationStatus(operationId, state.status(), state, 0), device);
         } catch (TimeoutException e) {
             return assigning(operationId);
         } catch (InterruptedException e) {
@@ -97,7 +113,7 @@ public final class ProvisioningService implements AutoCloseable {
     public RegistrationOperationStatus operationStatus(String scope, String registrationId, String operationId,
             DeviceCredential credential) {
         checkScope(scope);
-        attestation.attest(scope, registrationId, credential);
+        AttestedDevice device = attestation.attest(scope, registrationId, credential);
         RegistrationOperation operation = operations.find(operationId)
                 .filter(op -> op.registrationId().equalsIgnoreCase(registrationId))
                 .orElseThrow(() -> new DpsException(DpsError.OPERATION_NOT_FOUND,
@@ -107,7 +123,26 @@ public final class ProvisioningService implements AutoCloseable {
         }
         DeviceRegistrationState state = states.find(registrationId).orElseThrow(() -> new DpsException(
                 DpsError.REGISTRATION_NOT_FOUND, "The registration was deleted."));
-        return new RegistrationOperationStatus(operationId, operation.status(), state, 0);
+        return withTpmKey(new RegistrationOperationStatus(operationId, operation.status(), state, 0), device);
+    }
+
+    /**
+     * The first register request of a TPM device, without a token: the challenge it must answer, a key wrapped to
+     * its EK and SRK ({@code authenticationKey}, base64).
+     */
+    public String tpmChallenge(String scope, String registrationId, DeviceCredential.Tpm keys) {
+        String id = Identifiers.registrationId("registrationId", registrationId);
+        checkScope(scope);
+        throttle.acquire(id);
+        return tpm.challenge(scope, id, keys);
+    }
+
+    /** An assigned TPM device learns its hub key, wrapped to its TPM, with every answer that says so. */
+    private RegistrationOperationStatus withTpmKey(RegistrationOperationStatus status, AttestedDevice device) {
+        if (device.attestationType() != AttestationType.TPM || status.status() != RegistrationStatus.ASSIGNED) {
+            return status;
+        }
+        return status.withTpmAuthenticationKey(tpm.hubKeyBlob(idScope, device));
     }
 
     public DeviceRegistrationState registrationStatus(String scope, String registrationId,

@@ -14,6 +14,7 @@ import org.opendps.core.enrollment.EnrollmentStore;
 import org.opendps.core.hub.LinkedHubStore;
 import org.opendps.core.instance.InstanceStore;
 import org.opendps.core.provisioning.OperationStore;
+import org.opendps.core.provisioning.TpmChallengeStore;
 import org.opendps.core.registration.RegistrationStateStore;
 import org.opendps.hub.builtin.BuiltInHubStore;
 import org.opendps.hub.registry.HubDeviceStore;
@@ -49,6 +50,7 @@ public final class JdbcStorage implements AutoCloseable {
     private final HubDeviceStore hubDevices;
     private final TwinStore twins;
     private final CaCertificateStore caCertificates;
+    private final TpmChallengeStore tpmChallenges;
 
     private JdbcStorage(HikariDataSource dataSource, Database database) {
         this.dataSource = dataSource;
@@ -63,6 +65,7 @@ public final class JdbcStorage implements AutoCloseable {
         this.hubDevices = new JdbcHubDeviceStore(database);
         this.twins = new JdbcTwinStore(database);
         this.caCertificates = new JdbcCaCertificateStore(database);
+        this.tpmChallenges = new JdbcTpmChallengeStore(database);
     }
 
     public static JdbcStorage open(String jdbcUrl) {
@@ -141,6 +144,10 @@ public final class JdbcStorage implements AutoCloseable {
 
     public CaCertificateStore caCertificates() {
         return caCertificates;
+    }
+
+    public TpmChallengeStore tpmChallenges() {
+        return tpmChallenges;
     }
 
     public Dialect dialect() {

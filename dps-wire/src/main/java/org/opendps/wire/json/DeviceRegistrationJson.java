@@ -56,9 +56,23 @@ public final class DeviceRegistrationJson {
         node.put("operationId", status.operationId());
         node.put("status", status.status().wireName());
         if (status.registrationState() != null) {
-            node.set("registrationState", result(status.registrationState()));
+            node.set("registrationState", withTpm(status.tpmAuthenticationKey(), result(status.registrationState())));
         }
         return JsonBodies.toBytes(node);
+    }
+
+    /**
+     * An assigned TPM device's state starts with {@code tpm.authenticationKey}, its hub key wrapped to its TPM:
+     * every SDK requires it and imports it in place of the challenge key.
+     */
+    private static ObjectNode withTpm(String authenticationKey, ObjectNode result) {
+        if (authenticationKey == null) {
+            return result;
+        }
+        ObjectNode node = JsonBodies.object();
+        node.putObject("tpm").put("authenticationKey", authenticationKey);
+        node.setAll(result);
+        return node;
     }
 
     /** The bare DeviceRegistrationResult that the device's status lookup answers. */

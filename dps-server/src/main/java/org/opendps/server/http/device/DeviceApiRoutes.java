@@ -12,6 +12,7 @@ import org.opendps.server.http.ApiResponse;
 import org.opendps.server.http.RouteTable;
 import org.opendps.wire.json.DeviceRegistrationJson;
 import org.opendps.wire.json.DeviceRegistrationJson.DeviceRegistrationBody;
+import org.opendps.wire.json.TpmChallengeJson;
 import org.opendps.wire.sas.SasTokenParser;
 
 /**
@@ -55,8 +56,42 @@ public final class DeviceApiRoutes implements DeviceApi {
     public ApiResponse register(String idScope, String registrationId, byte[] body, DeviceCredential credential,
             boolean force) {
         DeviceRegistrationBody registration = DeviceRegistrationJson.readOptionalRequest(body);
+        if (registration.tpmEndorsementKey() != null) {
+            DeviceCredential.Tpm tpm = tpmCredential(registration, credential);
+            if (tpm.token() == null) {
+                return tpmChallenge(idScope, registrationId, registration, tpm);
+            }
+            credential = tpm;
+        }
         return answer(registrations.register(new RegistrationRequest(idScope, registrationId,
                 registration.registrationId(), credential, registration.payload(), force)));
+    }
+
+    /**
+     * A TPM device sends its EK and SRK with every register request; the first, without Authorization, is
+     * answered 401 with the challenge in the body ({@code protocol/dps-device.md} §3), the next carries the SAS
+     * signed with the challenge key.
+     */
+    private static DeviceCredential.Tpm tpmCredential(DeviceRegistrationBody body, DeviceCredential credential) {
+        if (body.tpmStorageRootKey() == null) {
+            throw DpsException.invalidField("tpm.storageRootKey", "is required with tpm.endorsementKey");
+        }
+        if (credential instanceof DeviceCredential.Sas sas) {
+            return new DeviceCredential.Tpm(body.tpmEndorsementKey(), body.tpmStorageRootKey(), sas.token());
+        }
+        if (credential instanceof DeviceCredential.None) {
+            return new DeviceCredential.Tpm(body.tpmEndorsementKey(), body.tpmStorageRootKey(), null);
+        }
+        throw new DpsException(DpsError.DEVICE_UNAUTHORIZED, "A TPM device authenticates with its TPM only.");
+    }
+
+    private ApiResponse tpmChallenge(String idScope, String registrationId, DeviceRegistrationBody body,
+            DeviceCredential.Tpm keys) {
+        if (body.registrationId() != null && !body.registrationId().equalsIgnoreCase(registrationId)) {
+            throw DpsException.invalidField("registrationId", "must equal the registration ID in the request path");
+        }
+        String authenticationKey = registrations.tpmChallenge(idScope, registrationId, keys);
+        return ApiResponse.json(401, TpmChallengeJson.write(authenticationKey));
     }
 
     /** The body is ignored: the SPEC defines none, Java sends none, Node sends {@code {}}. */

@@ -7,7 +7,7 @@ import org.opendps.core.provisioning.RegistrationRequest;
 import org.opendps.core.registration.DeviceRegistrationState;
 
 /**
- * The three device use cases the routes call, as {@link ProvisioningService} offers them. An interface of its own
+ * The device use cases the routes call, as {@link ProvisioningService} offers them. An interface of its own
  * so that the routes can be tested without stores and hubs behind them.
  */
 interface DeviceRegistrations {
@@ -18,6 +18,9 @@ interface DeviceRegistrations {
             DeviceCredential credential);
 
     DeviceRegistrationState registrationStatus(String idScope, String registrationId, DeviceCredential credential);
+
+    /** A TPM device's challenge: its base64 {@code authenticationKey}. */
+    String tpmChallenge(String idScope, String registrationId, DeviceCredential.Tpm keys);
 
     static DeviceRegistrations of(ProvisioningService service) {
         return new DeviceRegistrations() {
@@ -36,6 +39,11 @@ interface DeviceRegistrations {
             public DeviceRegistrationState registrationStatus(String idScope, String registrationId,
                     DeviceCredential credential) {
                 return service.registrationStatus(idScope, registrationId, credential);
+            }
+
+            @Override
+            public String tpmChallenge(String idScope, String registrationId, DeviceCredential.Tpm keys) {
+                return service.tpmChallenge(idScope, registrationId, keys);
             }
         };
     }

@@ -26,6 +26,8 @@ class DeviceApiRoutesTest {
     private static final String REGISTER = "/" + SCOPE + "/registrations/dev-1/register?api-version=2019-03-31";
     private static final String JAVA_TOKEN = "SharedAccessSignature sr=" + SCOPE
             + "/registrations/dev-1&sig=abc%2Bdef%3D&se=1900000000&skn=";
+    private static final String TPM_BODY = "{\"registrationId\":\"dev-1\",\"tpm\":{\"endorsementKey\":\"RUs=\","
+            + "\"storageRootKey\":\"U1JL\"}}";
 
     private final FakeRegistrations fake = new FakeRegistrations();
     private final RouteTable routes = DeviceApiRoutes.create(new RouteTable(), fake);
@@ -72,6 +74,36 @@ class DeviceApiRoutesTest {
         DeviceCredential.Sas sas = (DeviceCredential.Sas) fake.lastCredential;
         assertThat(sas.token().resourceUri()).isEqualTo(SCOPE + "/registrations/dev-1");
         assertThat(sas.token().signature()).isEqualTo("abc+def=");
+    }
+
+    @Test
+    void a_tpm_device_without_a_token_gets_a_401_with_its_challenge_and_is_not_registered() {
+        ApiResponse response = send(routes, "PUT", REGISTER, TPM_BODY);
+
+        assertThat(response.status()).isEqualTo(401);
+        assertThat(body(response)).isEqualTo("{\"message\":\"Authorization required, resend request using supplied "
+                + "key\",\"authenticationKey\":\"dGhlLWNoYWxsZW5nZQ==\",\"keyName\":\"registration\"}");
+        assertThat(fake.lastCredential).isEqualTo(new DeviceCredential.Tpm("RUs=", "U1JL", null));
+        assertThat(fake.lastRequest).isNull();
+    }
+
+    @Test
+    void a_tpm_device_with_a_token_registers_with_its_keys_and_token() {
+        send(routes, "PUT", REGISTER, TPM_BODY, "Authorization", JAVA_TOKEN);
+
+        DeviceCredential.Tpm tpm = (DeviceCredential.Tpm) fake.lastRequest.credential();
+        assertThat(tpm.endorsementKey()).isEqualTo("RUs=");
+        assertThat(tpm.storageRootKey()).isEqualTo("U1JL");
+        assertThat(tpm.token().signature()).isEqualTo("abc+def=");
+    }
+
+    @Test
+    void an_endorsement_key_without_a_storage_root_key_is_a_400_naming_the_field() {
+        ApiResponse response = send(routes, "PUT", REGISTER, "{\"tpm\":{\"endorsementKey\":\"RUs=\"}}");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(body(response)).contains("tpm.storageRootKey");
+        assertThat(fake.lastCredential).isNull();
     }
 
     @Test

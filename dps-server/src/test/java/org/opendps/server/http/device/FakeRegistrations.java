@@ -30,6 +30,7 @@ final class FakeRegistrations implements DeviceRegistrations {
     RegistrationRequest lastRequest;
     DeviceCredential lastCredential;
     String lastOperationId;
+    String tpmAuthenticationKey = "dGhlLWNoYWxsZW5nZQ==";
 
     @Override
     public RegistrationOperationStatus register(RegistrationRequest request) {
@@ -51,6 +52,12 @@ final class FakeRegistrations implements DeviceRegistrations {
             DeviceCredential credential) {
         lastCredential = credential;
         return answer.registrationState();
+    }
+
+    @Override
+    public String tpmChallenge(String idScope, String registrationId, DeviceCredential.Tpm keys) {
+        lastCredential = keys;
+        return tpmAuthenticationKey;
     }
 
     /** Routes the request and runs its handler as HttpsVerticle does, refusals mapped to their answer. */
