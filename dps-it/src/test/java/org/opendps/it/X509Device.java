@@ -45,6 +45,11 @@ final class X509Device {
         return identity;
     }
 
+    /** The device certificate's CN, which is its registration ID. */
+    String registrationId() {
+        return X509Certificates.commonName(identity.certificate());
+    }
+
     /** TLS 1.2 (the only version the Java DPS client speaks) with this device's key, trusting the server's CA. */
     SSLContext tls(X509Certificate serverCa) throws Exception {
         KeyStore keys = KeyStore.getInstance("PKCS12");

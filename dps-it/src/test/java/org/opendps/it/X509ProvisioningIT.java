@@ -23,6 +23,8 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.opendps.attestation.pki.CertificateIssuer;
@@ -52,7 +54,7 @@ class X509ProvisioningIT {
     @BeforeAll
     void start(@TempDir Path dataDir) throws Exception {
         server = TestServer.startWithBuiltInHubs(TestServer.local(dataDir).withExtraHubs(List.of(HUB))
-                .withPorts(0, 8883));
+                .withPorts(443, 8883)); // the ports the Java clients dial over MQTT and MQTT over WebSocket
         expect(server.sendAsOwner("DELETE", "/linkedHubs/localhost" + API, null), 204); // devices go to HUB only
         hubs = new HubCalls(server);
         root = CertificateIssuer.selfSigned(Request.ca("X509 IT Root", DAY));
@@ -127,6 +129,39 @@ class X509ProvisioningIT {
         assertThat(x509.path("enrollmentGroupId").asText()).isEqualTo("by-an-intermediate");
         assertThat(x509.path("certificateInfo").path("subjectName").asText()).isEqualTo("CN=x509-chain-member-1");
         connectToHubAndSend(device, "x509-chain-member-1");
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = ProvisioningDeviceClientTransportProtocol.class, names = {"MQTT", "MQTT_WS"})
+    void over_mqtt_an_individual_a_root_member_and_an_intermediate_member_register(
+            ProvisioningDeviceClientTransportProtocol transport) throws Exception {
+        String suffix = transport.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        IssuedCertificate self = CertificateIssuer.selfSigned(Request.leaf("x509-individual-" + suffix, DAY,
+                List.of()));
+        expect(server.sendAsOwner("PUT", "/enrollments/x509-individual-" + suffix + API, "{\"registrationId\":\""
+                + "x509-individual-" + suffix + "\",\"attestation\":{\"type\":\"x509\",\"x509\":"
+                + "{\"clientCertificates\":{\"primary\":{\"certificate\":\"" + pemJson(self) + "\"}}}}}"), 200);
+        X509Device individual = new X509Device(self);
+        X509Device rootMember = new X509Device(CertificateIssuer.issue(Request.leaf("x509-root-member-" + suffix,
+                DAY, List.of()), root));
+        X509Device intermediateMember = new X509Device(CertificateIssuer.issue(Request.leaf(
+                "x509-chain-member-" + suffix, DAY, List.of()), intermediate), List.of(intermediate.certificate()));
+
+        for (X509Device device : List.of(individual, rootMember, intermediateMember)) {
+            ProvisioningDeviceClientRegistrationResult result = registerWithSdk(device, transport);
+            assertThat(result.getProvisioningDeviceClientStatus()).as(device.registrationId())
+                    .isEqualTo(ProvisioningDeviceClientStatus.PROVISIONING_DEVICE_STATUS_ASSIGNED);
+            assertThat(result.getIothubUri()).isEqualTo(HUB);
+            assertThat(hubDevice(device.registrationId()).path("authentication").path("x509Thumbprint")
+                    .path("primaryThumbprint").asText()).isEqualTo(thumbprint("SHA-1", device.identity()));
+        }
+        connectToHubAndSend(intermediateMember, intermediateMember.registrationId());
+
+        IssuedCertificate unverifiedRoot = CertificateIssuer.selfSigned(Request.ca("Unverified " + suffix, DAY));
+        X509Device stranger = new X509Device(CertificateIssuer.issue(Request.leaf("x509-stranger-" + suffix, DAY,
+                List.of()), unverifiedRoot));
+        assertThatThrownBy(() -> registerWithSdk(stranger, transport)).isInstanceOf(Exception.class);
+        assertThat(hubStatus(stranger.registrationId())).isEqualTo(404);
     }
 
     @Test
@@ -298,9 +333,16 @@ class X509ProvisioningIT {
     }
 
     private ProvisioningDeviceClientRegistrationResult registerWithSdk(X509Device device) throws Exception {
-        ProvisioningDeviceClient client = ProvisioningDeviceClient.create("localhost:" + server.httpsPort(),
-                server.info().idScope(), ProvisioningDeviceClientTransportProtocol.HTTPS,
-                device.securityProvider(server.caCertificate()));
+        return registerWithSdk(device, ProvisioningDeviceClientTransportProtocol.HTTPS);
+    }
+
+    /** Over MQTT the client dials 8883, over MQTT_WS 443: the ports this server listens on. */
+    private ProvisioningDeviceClientRegistrationResult registerWithSdk(X509Device device,
+            ProvisioningDeviceClientTransportProtocol transport) throws Exception {
+        String endpoint = transport == ProvisioningDeviceClientTransportProtocol.HTTPS
+                ? "localhost:" + server.httpsPort() : "localhost";
+        ProvisioningDeviceClient client = ProvisioningDeviceClient.create(endpoint, server.info().idScope(),
+                transport, device.securityProvider(server.caCertificate()));
         try {
             return client.registerDeviceSync(REGISTER_TIMEOUT_SECONDS);
         } finally {
