@@ -18,6 +18,7 @@ import org.opendps.server.http.device.DeviceApi;
 import org.opendps.server.http.device.DeviceApiRoutes;
 import org.opendps.server.mqtt.engine.MqttConnection;
 import org.opendps.server.mqtt.engine.MqttConnector;
+import org.opendps.server.tls.TlsPeer;
 import org.opendps.wire.mqtt.DpsUserName;
 import org.opendps.wire.mqtt.HubUserName;
 import org.opendps.wire.sas.SasTokenParser;

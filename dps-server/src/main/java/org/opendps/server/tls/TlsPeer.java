@@ -1,4 +1,4 @@
-package org.opendps.server.mqtt;
+package org.opendps.server.tls;
 
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
@@ -7,12 +7,15 @@ import java.util.List;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.SSLSession;
 
-/** What a TLS session tells about the client. */
-final class TlsPeer {
+/** What a TLS session tells about the client, for every listener. */
+public final class TlsPeer {
     private TlsPeer() {}
 
-    /** The chain the client presented, its own certificate first; empty when it presented none. */
-    static List<X509Certificate> chain(SSLSession session) {
+    /**
+     * The chain the client presented, its own certificate first; empty when it presented none. The TLS layer
+     * accepts any chain (see {@link ServerTls}); whether it proves anything is decided by the caller.
+     */
+    public static List<X509Certificate> chain(SSLSession session) {
         if (session == null) {
             return List.of();
         }
