@@ -1,6 +1,7 @@
 package org.opendps.cli;
 
 import java.io.PrintWriter;
+import org.opendps.cli.cert.CertCommand;
 import org.opendps.cli.enrollment.group.EnrollmentGroupCommand;
 import org.opendps.cli.enrollment.individual.EnrollmentCommand;
 import org.opendps.cli.hub.HubCommand;
@@ -29,7 +30,8 @@ import picocli.CommandLine.ParseResult;
             PolicyCommand.class,
             HubCommand.class,
             ServiceCommand.class,
-            KeyCommand.class
+            KeyCommand.class,
+            CertCommand.class
         },
         footer = {"", "Online commands find the server in data/connection-info.json, written by `opendps serve`; "
                 + "see --connection-info and --connection-string."})

@@ -101,6 +101,14 @@ public final class CertificateIssuer {
                     null);
         }
 
+        /**
+         * The proof of possession DPS asks for before it trusts an uploaded CA: CN = the verification code, to be
+         * issued by (signed with the key of) that CA.
+         */
+        public static Request verification(String code, Duration validity) {
+            return new Request(code, null, KeyAlgorithm.EC_P256, validity, Profile.CLIENT, -1, List.of(), null);
+        }
+
         /** The subject as an RFC 4514 name such as {@code CN=Line 4 CA,O=Acme}; its CN becomes the common name. */
         public Request withSubject(String distinguishedName) {
             return new Request(commonNameOf(distinguishedName), distinguishedName, keyAlgorithm, validity, profile,
@@ -139,14 +147,6 @@ public final class CertificateIssuer {
             throw new IllegalArgumentException("the subject must have exactly one CN: " + distinguishedName);
         }
         return IETFUtils.valueToString(cns[0].getFirst().getValue());
-    }
-
-    /**
-     * A certificate whose CN is a verification code, signed by the CA's key: the proof of possession that DPS asks
-     * for before it trusts an uploaded CA certificate.
-     */
-    public static IssuedCertificate verificationCertificate(String code, IssuedCertificate ca, Duration validity) {
-        return issue(new Request(code, null, KeyAlgorithm.EC_P256, validity, Profile.CLIENT, -1, List.of(), null), ca);
     }
 
     public static IssuedCertificate selfSigned(Request request) {

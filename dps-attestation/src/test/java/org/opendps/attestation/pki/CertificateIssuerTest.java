@@ -98,8 +98,8 @@ class CertificateIssuerTest {
     void a_verification_certificate_carries_the_code_and_is_signed_by_the_ca_key() throws Exception {
         IssuedCertificate root = root();
 
-        IssuedCertificate verification = CertificateIssuer.verificationCertificate(
-                "2E1C4C1D8B6A4F3C9D2B7E0A5F6C1B3D", root, DAY);
+        IssuedCertificate verification = CertificateIssuer.issue(
+                CertificateIssuer.Request.verification("2E1C4C1D8B6A4F3C9D2B7E0A5F6C1B3D", DAY), root);
 
         verification.certificate().verify(root.certificate().getPublicKey());
         assertThat(verification.certificate().getSubjectX500Principal().getName())
