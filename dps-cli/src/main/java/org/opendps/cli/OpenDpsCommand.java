@@ -2,6 +2,7 @@ package org.opendps.cli;
 
 import java.io.PrintWriter;
 import org.opendps.cli.cert.CertCommand;
+import org.opendps.cli.device.DeviceCommand;
 import org.opendps.cli.enrollment.group.EnrollmentGroupCommand;
 import org.opendps.cli.enrollment.individual.EnrollmentCommand;
 import org.opendps.cli.hub.HubCommand;
@@ -31,7 +32,8 @@ import picocli.CommandLine.ParseResult;
             HubCommand.class,
             ServiceCommand.class,
             KeyCommand.class,
-            CertCommand.class
+            CertCommand.class,
+            DeviceCommand.class
         },
         footer = {"", "Online commands find the server in data/connection-info.json, written by `opendps serve`; "
                 + "see --connection-info and --connection-string."})

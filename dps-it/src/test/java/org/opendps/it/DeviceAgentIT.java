@@ -1,0 +1,200 @@
+package org.opendps.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.opendps.cli.OpenDpsCommand;
+import org.opendps.core.provisioning.ProvisioningService;
+import org.opendps.core.security.SharedAccessSignatures;
+import picocli.CommandLine;
+
+/**
+ * {@code opendps device register}, OpenDPS's own device client, in-process against a real OpenDPS over TLS: the
+ * modes the server supports today (symmetric keys over HTTPS), the failures a device must tell apart, and MQTT up to
+ * the point the server answers it.
+ */
+class DeviceAgentIT {
+    @TempDir
+    static Path dataDir;
+
+    @TempDir
+    static Path files;
+
+    private static TestServer server;
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = TestServer.start(dataDir);
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    record Result(int exitCode, String out, String err) {
+        @Override
+        public String toString() {
+            return "exit " + exitCode + "\n--- out\n" + out + "--- err\n" + err;
+        }
+    }
+
+    static Result run(String... args) {
+        CommandLine commandLine = OpenDpsCommand.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        int exitCode = commandLine.execute(args);
+        return new Result(exitCode, out.toString(), err.toString());
+    }
+
+    /** {@code opendps ARGS --connection-info <the server's>}. */
+    private static Result opendps(TestServer target, String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.add("--connection-info");
+        all.add(target.dataDir().resolve("connection-info.json").toString());
+        return run(all.toArray(String[]::new));
+    }
+
+    private static Result ok(Result result) {
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        return result;
+    }
+
+    private static String field(Result result, String name) {
+        Matcher m = Pattern.compile("(?m)^" + Pattern.quote(name) + " +(\\S.*)$").matcher(result.out());
+        assertThat(m.find()).as(name + " in\n" + result.out()).isTrue();
+        return m.group(1).strip();
+    }
+
+    private static String enroll(TestServer target, String registrationId) {
+        return field(ok(opendps(target, "enrollment", "create", "--registration-id", registrationId)), "primaryKey");
+    }
+
+    @Test
+    void an_individual_key_registers_over_https_and_gets_a_connection_string_for_its_hub() throws Exception {
+        String key = enroll(server, "agent-dev-1");
+        Path out = files.resolve("agent-dev-1.json");
+
+        Result registered = ok(opendps(server, "device", "register", "--registration-id", "agent-dev-1", "--key", key,
+                "--out", out.toString()));
+
+        assertThat(field(registered, "status")).isEqualTo("assigned");
+        assertThat(field(registered, "assignedHub")).isEqualTo("localhost");
+        assertThat(field(registered, "deviceId")).isEqualTo("agent-dev-1");
+        assertThat(field(registered, "connectionString"))
+                .isEqualTo("HostName=localhost;DeviceId=agent-dev-1;SharedAccessKey=" + key);
+        JsonNode written = DeviceCalls.json(Files.readString(out));
+        assertThat(written.path("assignedHub").asText()).isEqualTo("localhost");
+        assertThat(written.path("connectionString").asText()).endsWith(key);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(out))).isEqualTo("rw-------");
+        HttpResponse<String> state = server.sendAsOwner("GET", "/registrations/agent-dev-1?api-version=2021-10-01",
+                null);
+        assertThat(DeviceCalls.json(state.body()).path("status").asText()).isEqualTo("assigned");
+        assertThat(server.hubs().identity("localhost", "agent-dev-1")).isPresent();
+    }
+
+    @Test
+    void a_group_key_is_derived_for_the_registration_id() throws Exception {
+        String groupKey = field(ok(opendps(server, "enrollment-group", "create", "--group-id", "agent-group")),
+                "primaryKey");
+
+        Result registered = ok(opendps(server, "device", "register", "--registration-id", "agent-grp-7",
+                "--group-key", groupKey, "-o", "json"));
+
+        JsonNode result = DeviceCalls.json(registered.out());
+        assertThat(result.path("deviceId").asText()).isEqualTo("agent-grp-7");
+        assertThat(result.path("connectionString").asText()).endsWith(
+                ";SharedAccessKey=" + SharedAccessSignatures.hmac(groupKey, "agent-grp-7"));
+        HttpResponse<String> state = server.sendAsOwner("GET", "/registrations/agent-grp-7?api-version=2021-10-01",
+                null);
+        assertThat(DeviceCalls.json(state.body()).path("status").asText()).isEqualTo("assigned");
+    }
+
+    @Test
+    void the_payload_reaches_the_allocation_webhook_and_its_answer_comes_back() throws Exception {
+        try (WebhookServer webhook = new WebhookServer()) {
+            webhook.thenAnswer(200, "{\"iotHubHostName\":\"localhost\",\"payload\":{\"answer\":42}}");
+            String key = field(ok(opendps(server, "enrollment", "create", "--registration-id", "agent-hooked",
+                    "--webhook-url", webhook.url())), "primaryKey");
+
+            Result registered = ok(opendps(server, "device", "register", "--registration-id", "agent-hooked",
+                    "--key", key, "--payload", "{\"modelId\":\"dtmi:acme:meter;1\"}", "-o", "json"));
+
+            assertThat(DeviceCalls.json(registered.out()).path("payload").path("answer").asInt()).isEqualTo(42);
+            assertThat(DeviceCalls.json(webhook.requests().get(0)).at("/deviceRuntimeContext/payload/modelId")
+                    .asText()).isEqualTo("dtmi:acme:meter;1");
+        }
+    }
+
+    @Test
+    void a_wrong_key_exits_5_with_azures_error_code_and_never_prints_the_key() {
+        enroll(server, "agent-wrong");
+        String wrong = Base64.getEncoder().encodeToString(new byte[32]);
+
+        Result denied = opendps(server, "device", "register", "--registration-id", "agent-wrong", "--key", wrong);
+
+        assertThat(denied.exitCode()).as(denied.toString()).isEqualTo(5);
+        assertThat(denied.err()).startsWith("error: registration failed: ").contains("(errorCode 401")
+                .doesNotContain(wrong);
+        assertThat(denied.out()).isEmpty();
+    }
+
+    @Test
+    void a_disabled_enrollment_ends_disabled_and_exits_by_its_error_code() {
+        String key = enroll(server, "agent-disabled");
+        ok(opendps(server, "enrollment", "update", "--registration-id", "agent-disabled", "--disabled"));
+
+        Result disabled = opendps(server, "device", "register", "--registration-id", "agent-disabled", "--key", key);
+
+        assertThat(disabled.exitCode()).as(disabled.toString()).isEqualTo(5); // 403001, as any 403
+        assertThat(disabled.err()).contains("registration ended disabled").contains("(errorCode 403001)");
+    }
+
+    @Test
+    void without_the_servers_ca_the_tls_handshake_fails_with_exit_7() {
+        String key = enroll(server, "agent-untrusted");
+        ok(run("cert", "create-root", "--out", files.toString(), "--name", "other-ca", "--force"));
+
+        Result untrusted = opendps(server, "device", "register", "--registration-id", "agent-untrusted", "--key", key,
+                "--ca-file", files.resolve("other-ca.cert.pem").toString());
+
+        assertThat(untrusted.exitCode()).as(untrusted.toString()).isEqualTo(7);
+        assertThat(untrusted.err()).contains("TLS handshake failed");
+    }
+
+    @Test
+    void the_agent_polls_after_each_retry_after_until_the_operation_ends(@TempDir Path pollingData) throws Exception {
+        // No single round trip: the first answer is always 202, with Retry-After 3 (the agent's default is 2).
+        ProvisioningService.Settings defaults = ProvisioningService.Settings.DEFAULTS;
+        try (TestServer polling = TestServer.start(TestServer.local(pollingData), new ProvisioningService.Settings(
+                Duration.ZERO, 3, defaults.sasClockSkew(), defaults.assignmentThreads()))) {
+            String key = enroll(polling, "agent-polled");
+            long started = System.nanoTime();
+
+            Result registered = ok(opendps(polling, "device", "register", "--registration-id", "agent-polled",
+                    "--key", key));
+
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofSeconds(3));
+            assertThat(field(registered, "status")).isEqualTo("assigned");
+            assertThat(field(registered, "deviceId")).isEqualTo("agent-polled");
+        }
+    }
+}
