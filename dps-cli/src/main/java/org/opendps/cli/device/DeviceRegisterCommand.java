@@ -95,11 +95,12 @@ public final class DeviceRegisterCommand extends BaseCommand {
             throw CliException.usage("--timeout must be at least 1 second");
         }
         DeviceCredentialOptions.Resolved device = credential.resolve(registrationId);
-        ConnectionInfo info = connectionInfo();
+        Path infoFile = ConnectionResolver.fromSystem().findConnectionInfo(connectionInfo);
+        ConnectionInfo info = infoFile == null ? null : read(infoFile);
         Registration registration = new Registration(required(idScope, info == null ? null : info.idScope(),
                 "--id-scope"), device.registrationId(), device.credential(), payload());
         RegistrationOperationStatus status;
-        try (RegistrationTransport client = transport(info)) {
+        try (RegistrationTransport client = transport(info, infoFile)) {
             status = client.register(registration).get();
         } catch (ExecutionException e) {
             throw failure(e.getCause());
@@ -110,9 +111,9 @@ public final class DeviceRegisterCommand extends BaseCommand {
         return report(status, device);
     }
 
-    private RegistrationTransport transport(ConnectionInfo info) {
+    private RegistrationTransport transport(ConnectionInfo info, Path infoFile) {
         String given = required(endpoint, info == null ? null : info.deviceEndpoint(), "--endpoint");
-        List<X509Certificate> trusted = trusted(info);
+        List<X509Certificate> trusted = trusted(info, infoFile);
         Duration timeout = Duration.ofSeconds(timeoutSeconds);
         try {
             if (transport == Transport.mqtt) {
@@ -194,11 +195,9 @@ public final class DeviceRegisterCommand extends BaseCommand {
         }
     }
 
-    /** The connection info, when one is named or lies in the default place; null otherwise. */
-    private ConnectionInfo connectionInfo() {
-        Path file = ConnectionResolver.fromSystem().findConnectionInfo(connectionInfo);
-        if (file == null) {
-            return null;
+    private static ConnectionInfo read(Path file) {
+        if (!java.nio.file.Files.isRegularFile(file)) {
+            throw CliException.local("connection info " + file + " does not exist");
         }
         try {
             return ConnectionInfoJson.read(file);
@@ -207,10 +206,10 @@ public final class DeviceRegisterCommand extends BaseCommand {
         }
     }
 
-    private List<X509Certificate> trusted(ConnectionInfo info) {
+    /** --ca-file, else the connection info's CA (relative to its file), else none: the JDK's trust store. */
+    private List<X509Certificate> trusted(ConnectionInfo info, Path infoFile) {
         Path file = caFile;
         if (file == null && info != null && info.caCertificate() != null) {
-            Path infoFile = ConnectionResolver.fromSystem().findConnectionInfo(connectionInfo);
             file = infoFile.toAbsolutePath().getParent().resolve(info.caCertificate());
         }
         if (file == null) {
