@@ -121,11 +121,14 @@ class CertificateIssuerTest {
     }
 
     @Test
-    void only_a_ca_may_issue() {
-        IssuedCertificate device = CertificateIssuer.issue(CertificateIssuer.Request.device("d", DAY), root());
+    void a_certificate_signed_by_a_leaf_fails_pkix_validation() throws Exception {
+        IssuedCertificate root = root();
+        IssuedCertificate leaf = CertificateIssuer.issue(CertificateIssuer.Request.device("d", DAY), root);
+        IssuedCertificate underLeaf = CertificateIssuer.issue(CertificateIssuer.Request.device("e", DAY), leaf);
 
-        assertThatThrownBy(() -> CertificateIssuer.issue(CertificateIssuer.Request.device("e", DAY), device))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not a CA");
+        assertThat(leaf.isCa()).isFalse();
+        assertThatThrownBy(() -> validate(underLeaf.chainWithoutRoot(), root.certificate()))
+                .isInstanceOf(CertPathValidatorException.class);
     }
 
     @Test
