@@ -30,6 +30,8 @@ public final class HttpsRegistrationTransport implements RegistrationTransport {
 
     private final ProvisioningEndpoint endpoint;
     private final Duration timeout;
+    /** Symmetric-key devices differ only in their tokens, so they share one client and its connections. */
+    private volatile HttpClient sharedClient;
 
     /** @param timeout for the whole registration, polls included */
     public HttpsRegistrationTransport(ProvisioningEndpoint endpoint, Duration timeout) {
@@ -39,11 +41,8 @@ public final class HttpsRegistrationTransport implements RegistrationTransport {
 
     @Override
     public CompletableFuture<RegistrationOperationStatus> register(Registration registration) {
-        HttpClient http = HttpClient.newBuilder()
-                .sslContext(DeviceTls.context(endpoint, registration.credential()))
-                .connectTimeout(CONNECT_TIMEOUT)
-                .version(HttpClient.Version.HTTP_1_1)
-                .build();
+        HttpClient http = registration.credential() instanceof RegistrationCredential.X509
+                ? client(registration.credential()) : sharedClient();
         String token = Polling.token(registration);
         HttpRequest put = request(registration, "/register", token)
                 .PUT(HttpRequest.BodyPublishers.ofByteArray(
@@ -72,6 +71,28 @@ public final class HttpsRegistrationTransport implements RegistrationTransport {
                         CompletableFuture.delayedExecutor(wait.toMillis(), TimeUnit.MILLISECONDS))
                 .thenCompose(ignored -> send(http, poll))
                 .thenCompose(next -> follow(http, registration, token, next, deadline));
+    }
+
+    private HttpClient sharedClient() {
+        HttpClient client = sharedClient;
+        if (client == null) {
+            synchronized (this) {
+                if (sharedClient == null) {
+                    sharedClient = client(null);
+                }
+                client = sharedClient;
+            }
+        }
+        return client;
+    }
+
+    /** A certificate is chosen per TLS context, so an X.509 device needs a client of its own. */
+    private HttpClient client(RegistrationCredential credential) {
+        return HttpClient.newBuilder()
+                .sslContext(DeviceTls.context(endpoint, credential))
+                .connectTimeout(CONNECT_TIMEOUT)
+                .version(HttpClient.Version.HTTP_1_1)
+                .build();
     }
 
     private static CompletableFuture<HttpResponse<byte[]>> send(HttpClient http, HttpRequest request) {
@@ -138,6 +159,6 @@ public final class HttpsRegistrationTransport implements RegistrationTransport {
 
     @Override
     public void close() {
-        // every registration has its own client, released when it is done
+        // the JDK 17 client has no close; its threads end once it is unreachable
     }
 }
