@@ -14,6 +14,7 @@ import org.opendps.core.allocation.LowestLatencySelector;
 import org.opendps.core.allocation.StaticSelector;
 import org.opendps.core.allocation.WeightedHashSelector;
 import org.opendps.core.enrollment.AllocationPolicy;
+import org.opendps.core.certificate.CaCertificateService;
 import org.opendps.core.enrollment.EnrollmentService;
 import org.opendps.core.hub.HubGateway;
 import org.opendps.core.hub.LinkedHubService;
@@ -109,7 +110,8 @@ public final class OpenDps implements AutoCloseable {
                     new LinkedHubService(storage.linkedHubs(), storage.instance()),
                     new ServiceAuthenticator<>(storage.instance()::policy, config.allHostNames(), clock,
                             SAS_CLOCK_SKEW),
-                    new Deprovisioning(storage.registrationStates(), storage.linkedHubs(), gateway));
+                    new Deprovisioning(storage.registrationStates(), storage.linkedHubs(), gateway),
+                    new CaCertificateService(storage.caCertificates(), clock));
             ServerConfig serverConfig = new ServerConfig(config.bindAddress(), config.httpsPort(), config.mqttPort(),
                     tls, Runtime.getRuntime().availableProcessors(), WORKER_THREADS,
                     ServerConfig.DEFAULT_MAX_BODY_BYTES);
@@ -148,7 +150,7 @@ public final class OpenDps implements AutoCloseable {
                         hashed));
         return new ProvisioningService(instance.idScope(), new ProvisioningService.Stores(storage.instance(),
                 storage.enrollments(), storage.enrollmentGroups(), storage.registrationStates(), storage.operations(),
-                storage.linkedHubs()), gateway, selectors, new HttpAllocationWebhook(),
+                storage.linkedHubs(), storage.caCertificates()), gateway, selectors, new HttpAllocationWebhook(),
                 throttle(config.limits(), clock), overrides.provisioning() != null ? overrides.provisioning()
                         : ProvisioningService.Settings.DEFAULTS, clock);
     }

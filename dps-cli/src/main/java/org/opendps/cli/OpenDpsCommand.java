@@ -3,6 +3,7 @@ package org.opendps.cli;
 import java.io.PrintWriter;
 import org.opendps.cli.cert.CertCommand;
 import org.opendps.cli.device.DeviceCommand;
+import org.opendps.cli.certificate.CertificateCommand;
 import org.opendps.cli.enrollment.group.EnrollmentGroupCommand;
 import org.opendps.cli.enrollment.individual.EnrollmentCommand;
 import org.opendps.cli.hub.HubCommand;
@@ -29,6 +30,7 @@ import picocli.CommandLine.ParseResult;
             RegistrationCommand.class,
             DeprovisionCommand.class,
             PolicyCommand.class,
+            CertificateCommand.class,
             HubCommand.class,
             ServiceCommand.class,
             KeyCommand.class,

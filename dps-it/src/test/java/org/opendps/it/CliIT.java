@@ -70,7 +70,7 @@ class CliIT {
         return run(all.toArray(String[]::new));
     }
 
-    private static Result run(String... args) {
+    static Result run(String... args) {
         CommandLine commandLine = OpenDpsCommand.commandLine();
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
@@ -80,12 +80,12 @@ class CliIT {
         return new Result(exitCode, out.toString(), err.toString());
     }
 
-    private static Result ok(Result result) {
+    static Result ok(Result result) {
         assertThat(result.exitCode()).as(result.toString()).isZero();
         return result;
     }
 
-    private static String field(Result result, String name) {
+    static String field(Result result, String name) {
         Matcher m = Pattern.compile("(?m)^" + Pattern.quote(name) + " +(\\S.*)$").matcher(result.out());
         assertThat(m.find()).as(name + " in\n" + result.out()).isTrue();
         return m.group(1).strip();

@@ -193,6 +193,23 @@ class HubMqttIT {
     }
 
     @Test
+    void a_disabled_device_is_refused_with_its_right_key() throws Exception {
+        String key = provision("mqtt-disabled-1");
+        HttpResponse<String> disabled = server.send("PUT", "/devices/mqtt-disabled-1?api-version=2021-04-12",
+                "{\"deviceId\":\"mqtt-disabled-1\",\"status\":\"disabled\",\"authentication\":{\"type\":\"sas\","
+                        + "\"symmetricKey\":{\"primaryKey\":\"" + key + "\",\"secondaryKey\":\""
+                        + SharedAccessSignatures.generateKey() + "\"}}}", hubToken(server), "If-Match", "*");
+        assertThat(disabled.statusCode()).as(disabled.body()).isEqualTo(200);
+        DeviceClient client = client("mqtt-disabled-1", key);
+        try {
+            assertThatThrownBy(() -> client.open(false)).isInstanceOf(IotHubClientException.class)
+                    .hasMessageContaining("authentication error"); // CONNACK 5
+        } finally {
+            client.close();
+        }
+    }
+
+    @Test
     void direct_methods_reach_the_device_and_come_back() throws Exception {
         String key = provision("mqtt-method-1");
         DeviceClient client = client("mqtt-method-1", key);

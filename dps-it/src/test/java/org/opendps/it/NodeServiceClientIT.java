@@ -40,7 +40,7 @@ class NodeServiceClientIT {
         }
     }
 
-    private static void requireNode() {
+    static void requireNode() {
         boolean present;
         try {
             present = run(new ProcessBuilder("node", "--version"), 30).exitCode() == 0
@@ -56,18 +56,23 @@ class NodeServiceClientIT {
         }
     }
 
-    /** npm ci installs exactly what package-lock.json pins; done once per checkout. */
     private static void installModules() throws Exception {
-        if (Files.isDirectory(PROJECT.resolve("node_modules/azure-iot-provisioning-service"))) {
+        installModules(PROJECT, "azure-iot-provisioning-service");
+    }
+
+    /** npm ci installs exactly what package-lock.json pins; done once per checkout (when the module is missing). */
+    static void installModules(Path project, String module) throws Exception {
+        if (Files.isDirectory(project.resolve("node_modules").resolve(module))) {
             return;
         }
-        Result install = run(new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund").directory(PROJECT.toFile()), 300);
+        Result install = run(new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund")
+                .directory(project.toFile()), 300);
         assertThat(install.exitCode()).as("npm ci: " + install.stderr()).isZero();
     }
 
-    private record Result(int exitCode, String stdout, String stderr) {}
+    record Result(int exitCode, String stdout, String stderr) {}
 
-    private static Result run(ProcessBuilder builder, int timeoutSeconds) throws IOException, InterruptedException {
+    static Result run(ProcessBuilder builder, int timeoutSeconds) throws IOException, InterruptedException {
         Path out = Files.createTempFile("node-out", ".txt");
         Path err = Files.createTempFile("node-err", ".txt");
         try {

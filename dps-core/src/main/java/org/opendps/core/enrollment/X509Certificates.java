@@ -11,7 +11,10 @@ import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
+import javax.naming.InvalidNameException;
+import javax.naming.ldap.LdapName;
 import javax.security.auth.x500.X500Principal;
 import org.opendps.core.error.DpsError;
 import org.opendps.core.error.DpsException;
@@ -86,6 +89,20 @@ public final class X509Certificates {
                     certificate.getVersion());
         } catch (CertificateEncodingException e) {
             throw new IllegalStateException("a parsed certificate could not be encoded", e);
+        }
+    }
+
+    /** The subject's CN, or null when it has none or more than one. */
+    public static String commonName(X509Certificate certificate) {
+        try {
+            List<String> names = new LdapName(certificate.getSubjectX500Principal().getName(X500Principal.RFC2253))
+                    .getRdns().stream()
+                    .filter(rdn -> rdn.getType().equalsIgnoreCase("CN"))
+                    .map(rdn -> String.valueOf(rdn.getValue()))
+                    .toList();
+            return names.size() == 1 ? names.get(0) : null;
+        } catch (InvalidNameException e) {
+            return null;
         }
     }
 

@@ -164,7 +164,8 @@ final class AssignmentRunner implements AutoCloseable {
         Instant now = clock.instant();
         Revision revision = current == null ? Revision.first(now) : current.revision().next(now);
         return new DeviceRegistrationState(device.registrationId(), device.enrollmentGroupId(), hub, deviceId, status,
-                placement == null ? null : placement.substatus(), errorCode, errorMessage, payload, revision);
+                placement == null ? null : placement.substatus(), errorCode, errorMessage, payload, revision,
+                device.x509());
     }
 
     private boolean write(DeviceRegistrationState state, DeviceRegistrationState current) {

@@ -6,22 +6,30 @@ import org.opendps.core.enrollment.EnrollmentGroup;
 import org.opendps.core.enrollment.EnrollmentSettings;
 import org.opendps.core.enrollment.IndividualEnrollment;
 import org.opendps.core.hub.DeviceAuthentication;
+import org.opendps.core.registration.X509Registration;
 
 /**
  * A device whose credential matched an enrollment: which one, and what identity it gets in its hub. Exactly one
- * of {@code individual} and {@code group} is set.
+ * of {@code individual} and {@code group} is set; {@code x509} only for a device that attested with a certificate.
  */
 record AttestedDevice(
         String registrationId,
         IndividualEnrollment individual,
         EnrollmentGroup group,
         AttestationType attestationType,
-        DeviceAuthentication hubAuthentication) {
+        DeviceAuthentication hubAuthentication,
+        X509Registration x509) {
 
     AttestedDevice {
         Objects.requireNonNull(registrationId, "registrationId");
         Objects.requireNonNull(attestationType, "attestationType");
         Objects.requireNonNull(hubAuthentication, "hubAuthentication");
+    }
+
+    /** A device that attested without a certificate. */
+    AttestedDevice(String registrationId, IndividualEnrollment individual, EnrollmentGroup group,
+            AttestationType attestationType, DeviceAuthentication hubAuthentication) {
+        this(registrationId, individual, group, attestationType, hubAuthentication, null);
     }
 
     EnrollmentSettings settings() {

@@ -6,6 +6,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
+import org.opendps.core.certificate.CaCertificateStore;
+import org.opendps.core.certificate.CertificateChains;
 import org.opendps.core.enrollment.AttestationType;
 import org.opendps.core.enrollment.EnrollmentGroup;
 import org.opendps.core.enrollment.EnrollmentGroupStore;
@@ -23,7 +26,7 @@ import org.opendps.core.security.SharedAccessSignatures;
 /**
  * Decides which enrollment, if any, a device's credential proves. An individual enrollment of the registration ID
  * wins over every group: when one exists, only its credential counts. Every failure is the same 401, so that a
- * caller learns nothing about which enrollments exist.
+ * caller learns nothing about which enrollments exist. X.509 devices are judged by {@link X509DeviceAttestation}.
  */
 final class DeviceAttestation {
     private static final int GROUP_PAGE = 500;
@@ -32,15 +35,22 @@ final class DeviceAttestation {
     private final EnrollmentGroupStore groups;
     private final Clock clock;
     private final Duration clockSkew;
+    private final X509DeviceAttestation x509;
 
-    DeviceAttestation(EnrollmentStore enrollments, EnrollmentGroupStore groups, Clock clock, Duration clockSkew) {
+    DeviceAttestation(EnrollmentStore enrollments, EnrollmentGroupStore groups, CaCertificateStore caCertificates,
+            Clock clock, Duration clockSkew) {
         this.enrollments = enrollments;
         this.groups = groups;
         this.clock = clock;
         this.clockSkew = clockSkew;
+        this.x509 = new X509DeviceAttestation(enrollments, groups, caCertificates,
+                new CertificateChains(clock, clockSkew));
     }
 
     AttestedDevice attest(String idScope, String registrationId, DeviceCredential credential) {
+        if (credential instanceof DeviceCredential.X509 certificate) {
+            return x509.attest(registrationId, certificate);
+        }
         if (!(credential instanceof DeviceCredential.Sas sas)) {
             throw unauthorized();
         }
@@ -68,23 +78,34 @@ final class DeviceAttestation {
 
     /** Tries every symmetric-key group: the device does not say which one it belongs to. */
     private AttestedDevice attestGroupMember(String registrationId, SasToken token) {
-        Filter symmetricGroups = Filter.where(FilterField.ATTESTATION_TYPE, AttestationType.SYMMETRIC_KEY.wireName());
+        return firstGroup(groups, AttestationType.SYMMETRIC_KEY, group -> {
+            SymmetricKeyAttestation groupKeys = (SymmetricKeyAttestation) group.attestation();
+            String primary = SharedAccessSignatures.hmac(groupKeys.primaryKey(), registrationId);
+            String secondary = SharedAccessSignatures.hmac(groupKeys.secondaryKey(), registrationId);
+            return signedWithEither(token, primary, secondary)
+                    ? Optional.of(new AttestedDevice(registrationId, null, group, AttestationType.SYMMETRIC_KEY,
+                            new DeviceAuthentication.SymmetricKey(primary, secondary)))
+                    : Optional.empty();
+        }).orElseThrow(DeviceAttestation::unauthorized);
+    }
+
+    /** The first group of this attestation type, in ID order, that {@code match} accepts. */
+    static <T> Optional<T> firstGroup(EnrollmentGroupStore groups, AttestationType type,
+            Function<EnrollmentGroup, Optional<T>> match) {
+        Filter ofType = Filter.where(FilterField.ATTESTATION_TYPE, type.wireName());
         String after = null;
         List<EnrollmentGroup> page;
         do {
-            page = groups.query(symmetricGroups, after, GROUP_PAGE);
+            page = groups.query(ofType, after, GROUP_PAGE);
             for (EnrollmentGroup group : page) {
-                SymmetricKeyAttestation groupKeys = (SymmetricKeyAttestation) group.attestation();
-                String primary = SharedAccessSignatures.hmac(groupKeys.primaryKey(), registrationId);
-                String secondary = SharedAccessSignatures.hmac(groupKeys.secondaryKey(), registrationId);
-                if (signedWithEither(token, primary, secondary)) {
-                    return new AttestedDevice(registrationId, null, group, AttestationType.SYMMETRIC_KEY,
-                            new DeviceAuthentication.SymmetricKey(primary, secondary));
+                Optional<T> matched = match.apply(group);
+                if (matched.isPresent()) {
+                    return matched;
                 }
             }
             after = page.isEmpty() ? null : page.get(page.size() - 1).id().toLowerCase(java.util.Locale.ROOT);
         } while (page.size() == GROUP_PAGE);
-        throw unauthorized();
+        return Optional.empty();
     }
 
     /** Both keys are always tried, so that timing does not tell which one failed. */

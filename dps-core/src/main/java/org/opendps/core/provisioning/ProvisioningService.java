@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.opendps.core.allocation.AllocationWebhook;
 import org.opendps.core.allocation.HubSelector;
+import org.opendps.core.certificate.CaCertificateStore;
 import org.opendps.core.enrollment.AllocationPolicy;
 import org.opendps.core.enrollment.EnrollmentGroupStore;
 import org.opendps.core.enrollment.EnrollmentStore;
@@ -48,7 +49,8 @@ public final class ProvisioningService implements AutoCloseable {
 
     /** What the service reads and writes. */
     public record Stores(InstanceStore instance, EnrollmentStore enrollments, EnrollmentGroupStore groups,
-            RegistrationStateStore states, OperationStore operations, LinkedHubStore hubs) {}
+            RegistrationStateStore states, OperationStore operations, LinkedHubStore hubs,
+            CaCertificateStore caCertificates) {}
 
     public ProvisioningService(String idScope, Stores stores, HubGateway gateway,
             Map<AllocationPolicy, HubSelector> selectors, AllocationWebhook webhook, RegistrationThrottle throttle,
@@ -57,7 +59,8 @@ public final class ProvisioningService implements AutoCloseable {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.throttle = Objects.requireNonNull(throttle, "throttle");
-        this.attestation = new DeviceAttestation(stores.enrollments(), stores.groups(), clock, settings.sasClockSkew());
+        this.attestation = new DeviceAttestation(stores.enrollments(), stores.groups(), stores.caCertificates(),
+                clock, settings.sasClockSkew());
         this.operations = stores.operations();
         this.states = stores.states();
         this.runner = new AssignmentRunner(stores, new HubAllocation(stores.hubs(), selectors, webhook),

@@ -10,6 +10,7 @@ import org.opendps.core.enrollment.Versioned;
  *
  * @param enrollmentGroupId the group the device registered through; null for an individual enrollment
  * @param errorCode null unless the registration failed
+ * @param x509 the certificates of an X.509 device; null for other devices
  */
 public record DeviceRegistrationState(
         String registrationId,
@@ -21,11 +22,20 @@ public record DeviceRegistrationState(
         Integer errorCode,
         String errorMessage,
         JsonText payload,
-        Revision revision) implements Versioned<DeviceRegistrationState> {
+        Revision revision,
+        X509Registration x509) implements Versioned<DeviceRegistrationState> {
 
     public DeviceRegistrationState {
         Objects.requireNonNull(registrationId, "registrationId");
         Objects.requireNonNull(status, "status");
+    }
+
+    /** A state of a device that did not register with a certificate. */
+    public DeviceRegistrationState(String registrationId, String enrollmentGroupId, String assignedHub,
+            String deviceId, RegistrationStatus status, RegistrationSubstatus substatus, Integer errorCode,
+            String errorMessage, JsonText payload, Revision revision) {
+        this(registrationId, enrollmentGroupId, assignedHub, deviceId, status, substatus, errorCode, errorMessage,
+                payload, revision, null);
     }
 
     @Override
@@ -36,6 +46,6 @@ public record DeviceRegistrationState(
     @Override
     public DeviceRegistrationState withRevision(Revision newRevision) {
         return new DeviceRegistrationState(registrationId, enrollmentGroupId, assignedHub, deviceId, status,
-                substatus, errorCode, errorMessage, payload, newRevision);
+                substatus, errorCode, errorMessage, payload, newRevision, x509);
     }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.function.BinaryOperator;
+import java.util.function.UnaryOperator;
 import org.opendps.core.enrollment.Revision;
 import org.opendps.core.enrollment.Versioned;
 import org.opendps.core.error.DpsError;
@@ -74,6 +75,25 @@ public final class VersionedResources<T extends Versioned<T>> {
             throw changedMeanwhile(draft.id());
         }
         return replaced;
+    }
+
+    /**
+     * Changes an existing resource in place (an action rather than a PUT), under an If-Match that is required:
+     * an etag, or * for any version. 412 when it is missing or does not match, or the resource changed meanwhile.
+     */
+    public T update(String id, String ifMatch, UnaryOperator<T> change) {
+        String condition = normalized(ifMatch);
+        T current = get(id);
+        if (condition == null) {
+            throw new DpsException(DpsError.PRECONDITION_FAILED, "If-Match with the etag of "
+                    + kind.toLowerCase(Locale.ROOT) + " '" + current.id() + "' (or *) is required.");
+        }
+        checkMatch(current, condition);
+        T changed = change.apply(current).withRevision(current.revision().next(clock.instant()));
+        if (!store.replace(changed, current.revision().version())) {
+            throw changedMeanwhile(id);
+        }
+        return changed;
     }
 
     public void delete(String id, String ifMatch) {

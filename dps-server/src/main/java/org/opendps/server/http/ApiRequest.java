@@ -2,6 +2,7 @@ package org.opendps.server.http;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
@@ -13,15 +14,22 @@ import java.util.function.UnaryOperator;
  * @param params the decoded path parameters of the matched route, in order
  * @param headers a case-insensitive header lookup; null when the header is absent
  * @param query the raw query string without '?' (not decoded); null when there is none
+ * @param clientCertificates the chain the TLS client presented, its own certificate first; empty when none
  */
 public record ApiRequest(String method, String path, List<String> params, UnaryOperator<String> headers, byte[] body,
-        String query) {
+        String query, List<X509Certificate> clientCertificates) {
     public ApiRequest {
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(path, "path");
         params = List.copyOf(params);
         Objects.requireNonNull(headers, "headers");
         body = body == null ? new byte[0] : body;
+        clientCertificates = clientCertificates == null ? List.of() : List.copyOf(clientCertificates);
+    }
+
+    public ApiRequest(String method, String path, List<String> params, UnaryOperator<String> headers, byte[] body,
+            String query) {
+        this(method, path, params, headers, body, query, List.of());
     }
 
     public ApiRequest(String method, String path, List<String> params, UnaryOperator<String> headers, byte[] body) {

@@ -10,10 +10,16 @@ import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import javax.net.ssl.SSLPeerUnverifiedException;
+import javax.net.ssl.SSLSession;
 import org.opendps.core.error.DpsError;
 import org.opendps.core.error.DpsException;
 import org.opendps.server.ServerConfig;
@@ -78,7 +84,7 @@ public final class HttpsVerticle extends VerticleBase {
         }
         ApiRequest apiRequest = new ApiRequest(request.method().name(), request.path(), match.get().params(),
                 copyHeaders(request)::get, ctx.body().buffer() == null ? null : ctx.body().buffer().getBytes(),
-                request.query());
+                request.query(), clientCertificates(request));
         RouteTable.Handler handler = match.get().handler();
         worker.executeBlocking(() -> handler.handle(apiRequest), false)
                 .onComplete(result -> send(ctx.response(),
@@ -105,6 +111,28 @@ public final class HttpsVerticle extends VerticleBase {
                         ? new DpsException(DpsError.BAD_REQUEST, "The request could not be read.")
                         : null;
         send(ctx.response(), errors.map(error != null ? error : ctx.failure()));
+    }
+
+    /**
+     * The chain the client presented, if any. The TLS layer accepts any chain (see {@code ServerTls}); a session
+     * without one, or one the engine cannot show, is simply no chain.
+     */
+    private static List<X509Certificate> clientCertificates(HttpServerRequest request) {
+        SSLSession session = request.connection().sslSession();
+        if (session == null) {
+            return List.of();
+        }
+        try {
+            List<X509Certificate> chain = new ArrayList<>();
+            for (Certificate certificate : session.getPeerCertificates()) {
+                if (certificate instanceof X509Certificate x509) {
+                    chain.add(x509);
+                }
+            }
+            return chain;
+        } catch (SSLPeerUnverifiedException e) {
+            return List.of();
+        }
     }
 
     private static Map<String, String> copyHeaders(HttpServerRequest request) {

@@ -8,13 +8,14 @@ import org.opendps.core.registration.DeviceRegistrationState;
 import org.opendps.core.registration.RegistrationStateStore;
 import org.opendps.core.registration.RegistrationStatus;
 import org.opendps.core.registration.RegistrationSubstatus;
+import org.opendps.core.registration.X509Registration;
 
 /** Device registration states in table {@code registration_state}. */
 final class JdbcRegistrationStateStore extends JdbcVersionedStore<DeviceRegistrationState>
         implements RegistrationStateStore {
     private static final List<String> COLUMNS = List.of("enrollment_group_id", "enrollment_group_id_key",
             "assigned_hub", "device_id", "device_id_key", "status", "substatus", "error_code", "error_message",
-            "payload");
+            "payload", "x509_certificate", "x509_signing_certificate");
 
     JdbcRegistrationStateStore(Database database) {
         super(database, "registration_state", "registration_id", COLUMNS);
@@ -31,7 +32,9 @@ final class JdbcRegistrationStateStore extends JdbcVersionedStore<DeviceRegistra
                 .text("substatus", state.substatus() == null ? null : state.substatus().wireName())
                 .integer("error_code", state.errorCode())
                 .text("error_message", state.errorMessage())
-                .text("payload", Columns.json(state.payload()));
+                .text("payload", Columns.json(state.payload()))
+                .text("x509_certificate", state.x509() == null ? null : state.x509().certificate())
+                .text("x509_signing_certificate", state.x509() == null ? null : state.x509().signingCertificate());
     }
 
     @Override
@@ -45,6 +48,13 @@ final class JdbcRegistrationStateStore extends JdbcVersionedStore<DeviceRegistra
                 Columns.integer(row, "error_code"),
                 row.getString("error_message"),
                 Columns.json(row, "payload"),
-                revision);
+                revision,
+                x509(row));
+    }
+
+    private static X509Registration x509(ResultSet row) throws SQLException {
+        String certificate = row.getString("x509_certificate");
+        return certificate == null ? null
+                : new X509Registration(certificate, row.getString("x509_signing_certificate"));
     }
 }

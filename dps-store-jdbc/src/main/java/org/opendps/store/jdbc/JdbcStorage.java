@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Objects;
 import java.util.Properties;
+import org.opendps.core.certificate.CaCertificateStore;
 import org.opendps.core.enrollment.EnrollmentGroupStore;
 import org.opendps.core.enrollment.EnrollmentStore;
 import org.opendps.core.hub.LinkedHubStore;
@@ -47,6 +48,7 @@ public final class JdbcStorage implements AutoCloseable {
     private final BuiltInHubStore builtInHubs;
     private final HubDeviceStore hubDevices;
     private final TwinStore twins;
+    private final CaCertificateStore caCertificates;
 
     private JdbcStorage(HikariDataSource dataSource, Database database) {
         this.dataSource = dataSource;
@@ -60,6 +62,7 @@ public final class JdbcStorage implements AutoCloseable {
         this.builtInHubs = new JdbcBuiltInHubStore(database);
         this.hubDevices = new JdbcHubDeviceStore(database);
         this.twins = new JdbcTwinStore(database);
+        this.caCertificates = new JdbcCaCertificateStore(database);
     }
 
     public static JdbcStorage open(String jdbcUrl) {
@@ -134,6 +137,10 @@ public final class JdbcStorage implements AutoCloseable {
 
     public TwinStore twins() {
         return twins;
+    }
+
+    public CaCertificateStore caCertificates() {
+        return caCertificates;
     }
 
     public Dialect dialect() {

@@ -15,7 +15,7 @@ abstract class JdbcStoreTestBase {
     /** Policies before their hubs, which they reference. */
     private static final List<String> TABLES = List.of("individual_enrollment", "enrollment_group",
             "registration_state", "access_policy", "service_instance", "linked_hub", "registration_operation",
-            "hub_policy", "built_in_hub", "hub_device", "device_twin");
+            "hub_policy", "built_in_hub", "hub_device", "device_twin", "ca_certificate");
 
     protected JdbcStorage storage;
 

@@ -95,7 +95,7 @@ class MigrationTest {
         try (JdbcStorage storage = JdbcStorage.open(url, 1)) {
             assertThat(storage.database().query("read the schema version", "SELECT MAX(installed_rank), COUNT(*) "
                     + "FROM flyway_schema_history", new Params(), row -> row.getInt(1) + "/" + row.getInt(2)))
-                    .containsExactly("3/3");
+                    .containsExactly("4/4");
             assertThat(storage.instance().find()).contains(
                     new ServiceInstance("0ne000000AB", StoreFixtures.CREATED, AllocationPolicy.STATIC));
             assertThat(storage.linkedHubs().list()).containsExactly(StoreFixtures.linkedHub("Hub-1.example.com"));

@@ -50,7 +50,7 @@ class PostgresStorageTest {
         try (JdbcStorage storage = JdbcStorage.open(url, 2)) {
             assertThat(storage.enrollmentGroups().find("KEPT-1")).contains(StoreFixtures.group("kept-1"));
             assertThat(storage.database().query("count migrations", "SELECT COUNT(*) FROM flyway_schema_history",
-                    new Params(), row -> row.getInt(1))).containsExactly(3);
+                    new Params(), row -> row.getInt(1))).containsExactly(4);
         }
     }
 
@@ -77,8 +77,8 @@ class PostgresStorageTest {
                     + "FROM information_schema.columns WHERE table_schema = :schema AND column_name IN "
                     + "('id_key', 'key_name_key', 'host_name_key', 'operation_id') ORDER BY table_name", params,
                     row -> row.getString(1) + "=" + row.getString(2)))
-                    .containsExactly("access_policy=C", "built_in_hub=C", "enrollment_group=C", "hub_policy=C",
-                            "individual_enrollment=C", "linked_hub=C", "registration_operation=C",
+                    .containsExactly("access_policy=C", "built_in_hub=C", "ca_certificate=C", "enrollment_group=C",
+                            "hub_policy=C", "individual_enrollment=C", "linked_hub=C", "registration_operation=C",
                             "registration_state=C");
         }
     }

@@ -70,7 +70,7 @@ class SqliteStorageTest {
             assertThat(storage.enrollments().find("kept-1")).contains(StoreFixtures.enrollment("kept-1"));
             assertThat(storage.instance().find()).contains(StoreFixtures.instance("0ne000000AB"));
             assertThat(storage.database().query("count migrations", "SELECT COUNT(*) FROM flyway_schema_history",
-                    new Params(), row -> row.getInt(1))).containsExactly(3);
+                    new Params(), row -> row.getInt(1))).containsExactly(4);
         }
     }
 

@@ -10,6 +10,7 @@ import org.opendps.core.query.FilterField;
 import org.opendps.core.registration.DeviceRegistrationState;
 import org.opendps.core.registration.RegistrationStateStore;
 import org.opendps.core.registration.RegistrationStatus;
+import org.opendps.core.registration.X509Registration;
 import org.opendps.core.store.VersionedStore;
 
 /** The contract of a {@link RegistrationStateStore}; see {@link VersionedStoreContract} for the shared part. */
@@ -25,7 +26,7 @@ public interface RegistrationStateStoreContract extends VersionedStoreContract<D
 
     @Override
     default DeviceRegistrationState sample(String id) {
-        return StoreFixtures.assignedState(id, "Group-1");
+        return StoreFixtures.x509State(id, "Group-1");
     }
 
     @Override
@@ -38,6 +39,18 @@ public interface RegistrationStateStoreContract extends VersionedStoreContract<D
         DeviceRegistrationState item = StoreFixtures.assignedState("reg-1", "Group-1");
         registrationStateStore().insert(item);
         assertThat(registrationStateStore().find("reg-1")).contains(item);
+    }
+
+    @Test
+    default void an_x509_state_round_trips_with_its_certificates_and_an_individual_one_without_signer() {
+        DeviceRegistrationState group = StoreFixtures.x509State("reg-1", "Group-1");
+        DeviceRegistrationState individual = new DeviceRegistrationState("reg-2", null, "hub-1.example.com", "reg-2",
+                RegistrationStatus.ASSIGNED, null, null, null, null, StoreFixtures.FIRST,
+                new X509Registration(StoreFixtures.CERTIFICATE, null));
+        registrationStateStore().insert(group);
+        registrationStateStore().insert(individual);
+        assertThat(registrationStateStore().find("reg-1")).contains(group);
+        assertThat(registrationStateStore().find("reg-2")).contains(individual);
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import org.opendps.core.certificate.CaCertificate;
 import org.opendps.core.enrollment.AllocationPolicy;
 import org.opendps.core.enrollment.Attestation;
 import org.opendps.core.enrollment.CustomAllocationDefinition;
@@ -28,6 +29,7 @@ import org.opendps.core.provisioning.RegistrationOperation;
 import org.opendps.core.registration.DeviceRegistrationState;
 import org.opendps.core.registration.RegistrationStatus;
 import org.opendps.core.registration.RegistrationSubstatus;
+import org.opendps.core.registration.X509Registration;
 import org.opendps.core.security.AccessRight;
 import org.opendps.core.security.SharedAccessPolicy;
 import org.opendps.hub.builtin.BuiltInHub;
@@ -146,6 +148,17 @@ public final class StoreFixtures {
         return new DeviceRegistrationState(registrationId, groupId, "hub-1.example.com", "dev-" + registrationId,
                 RegistrationStatus.ASSIGNED, RegistrationSubstatus.INITIAL_ASSIGNMENT, null, null,
                 new JsonText("{\"answer\":42}"), FIRST);
+    }
+
+    /** A group member that registered with a certificate, with both certificates recorded. */
+    public static DeviceRegistrationState x509State(String registrationId, String groupId) {
+        return new DeviceRegistrationState(registrationId, groupId, "hub-1.example.com", registrationId,
+                RegistrationStatus.ASSIGNED, RegistrationSubstatus.INITIAL_ASSIGNMENT, null, null, null, FIRST,
+                new X509Registration(CERTIFICATE, CERTIFICATE_2));
+    }
+
+    public static CaCertificate caCertificate(String name) {
+        return new CaCertificate(name, CERTIFICATE, false, "0A1B2C3D4E5F", FIRST);
     }
 
     public static DeviceRegistrationState failedState(String registrationId) {

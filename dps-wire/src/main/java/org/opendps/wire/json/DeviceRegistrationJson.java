@@ -69,11 +69,12 @@ public final class DeviceRegistrationJson {
     /**
      * The service API's form of the state (nulls left out, Azure's seven-digit dates, payload only as an object,
      * since Java's SDK reads it as a Gson JsonObject), preceded, as Azure orders it, by the attestation part.
-     * Only symmetric-key groups exist so far; SDKs that do not know {@code symmetricKey} ignore it.
+     * X.509 devices get {@code x509} (see {@link RegistrationStateJson}); symmetric-key group members
+     * {@code symmetricKey{enrollmentGroupId}}, which SDKs that do not know it ignore.
      */
     private static ObjectNode result(DeviceRegistrationState state) {
         ObjectNode node = JsonBodies.object();
-        if (state.enrollmentGroupId() != null) {
+        if (state.enrollmentGroupId() != null && state.x509() == null) {
             node.putObject("symmetricKey").put("enrollmentGroupId", state.enrollmentGroupId());
         }
         node.setAll(RegistrationStateJson.node(state));

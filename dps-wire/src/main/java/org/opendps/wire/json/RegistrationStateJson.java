@@ -5,9 +5,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import org.opendps.core.enrollment.JsonText;
+import org.opendps.core.enrollment.X509CertificateInfo;
 import org.opendps.core.registration.DeviceRegistrationState;
 import org.opendps.core.registration.RegistrationStatus;
 import org.opendps.core.registration.RegistrationSubstatus;
+import org.opendps.core.registration.X509Registration;
 
 /** DeviceRegistrationState in Azure's service API form, on its own and inside an enrollment. */
 public final class RegistrationStateJson {
@@ -40,6 +42,7 @@ public final class RegistrationStateJson {
 
     static ObjectNode node(DeviceRegistrationState state) {
         ObjectNode node = JsonBodies.object();
+        putX509(node, state);
         node.put("registrationId", state.registrationId());
         RevisionJson.writeCreated(node, state.revision());
         JsonBodies.putIfPresent(node, "assignedHub", state.assignedHub());
@@ -74,6 +77,27 @@ public final class RegistrationStateJson {
                 body.text("errorMessage"),
                 body.objectText("payload"),
                 RevisionJson.read(body.node()));
+    }
+
+    /**
+     * {@code x509{certificateInfo, enrollmentGroupId?, signingCertificateInfo?}} of a device that registered with
+     * a certificate. Java's SDK rejects a certificateInfo with any null field; infos made from a certificate have
+     * every field.
+     */
+    private static void putX509(ObjectNode node, DeviceRegistrationState state) {
+        X509Registration x509 = state.x509();
+        if (x509 == null) {
+            return;
+        }
+        ObjectNode attestation = node.putObject("x509");
+        attestation.set("certificateInfo", X509Json.info(x509.certificateInfo()));
+        if (state.enrollmentGroupId() != null) {
+            attestation.put("enrollmentGroupId", state.enrollmentGroupId());
+        }
+        X509CertificateInfo signing = x509.signingCertificateInfo();
+        if (signing != null) {
+            attestation.set("signingCertificateInfo", X509Json.info(signing));
+        }
     }
 
     /**

@@ -76,7 +76,7 @@ final class X509Json {
         return node;
     }
 
-    private static ObjectNode info(X509CertificateInfo info) {
+    static ObjectNode info(X509CertificateInfo info) {
         ObjectNode node = JsonBodies.object();
         JsonBodies.putIfPresent(node, "subjectName", info.subjectName());
         JsonBodies.putIfPresent(node, "sha1Thumbprint", info.sha1Thumbprint());

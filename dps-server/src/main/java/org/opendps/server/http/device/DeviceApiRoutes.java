@@ -76,14 +76,15 @@ public final class DeviceApiRoutes {
     }
 
     /**
-     * The Authorization header as presented; none is {@link DeviceCredential.None} (X.509 and the first TPM
-     * request). A malformed header is the same 401 as a wrong signature, with the parser's message (which never
-     * repeats the signature).
+     * The Authorization header as presented; without one, the TLS client chain when the device sent one (X.509),
+     * else {@link DeviceCredential.None} (the first TPM request). A malformed header is the same 401 as a wrong
+     * signature, with the parser's message (which never repeats the signature).
      */
     private static DeviceCredential credential(ApiRequest request) {
         String authorization = request.header("Authorization");
         if (authorization == null || authorization.isBlank()) {
-            return new DeviceCredential.None();
+            return request.clientCertificates().isEmpty() ? new DeviceCredential.None()
+                    : new DeviceCredential.X509(request.clientCertificates());
         }
         try {
             return new DeviceCredential.Sas(SasTokenParser.parse(authorization));

@@ -1,6 +1,7 @@
 package org.opendps.server.http.service;
 
 import java.util.Objects;
+import org.opendps.core.certificate.CaCertificateService;
 import org.opendps.core.enrollment.EnrollmentService;
 import org.opendps.core.hub.LinkedHubService;
 import org.opendps.core.registration.Deprovisioning;
@@ -16,7 +17,8 @@ public record ServiceApi(
         AccessPolicyService policies,
         LinkedHubService linkedHubs,
         ServiceAuthenticator<SharedAccessPolicy> authenticator,
-        Deprovisioning deprovisioning) {
+        Deprovisioning deprovisioning,
+        CaCertificateService caCertificates) {
 
     public ServiceApi {
         Objects.requireNonNull(enrollments, "enrollments");
@@ -25,5 +27,6 @@ public record ServiceApi(
         Objects.requireNonNull(linkedHubs, "linkedHubs");
         Objects.requireNonNull(authenticator, "authenticator");
         Objects.requireNonNull(deprovisioning, "deprovisioning");
+        Objects.requireNonNull(caCertificates, "caCertificates");
     }
 }

@@ -12,6 +12,7 @@ public final class ServiceApiRoutes {
         RegistrationRoutes.register(routes, api);
         PolicyRoutes.register(routes, api);
         LinkedHubRoutes.register(routes, api);
+        CertificateRoutes.register(routes, api);
         return routes;
     }
 }

@@ -5,7 +5,11 @@ import static org.opendps.server.http.device.FakeRegistrations.ASSIGNED;
 import static org.opendps.server.http.device.FakeRegistrations.send;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.opendps.attestation.pki.CertificateIssuer;
+import org.opendps.attestation.pki.IssuedCertificate;
 import org.opendps.core.enrollment.JsonText;
 import org.opendps.core.error.DpsError;
 import org.opendps.core.error.DpsException;
@@ -83,6 +87,20 @@ class DeviceApiRoutesTest {
 
         assertThat(fake.lastCredential).isEqualTo(new DeviceCredential.None());
         assertThat(fake.lastRequest.bodyRegistrationId()).isNull();
+    }
+
+    @Test
+    void a_client_chain_without_authorization_is_the_x509_credential_and_a_token_wins_over_it() {
+        IssuedCertificate root = CertificateIssuer.selfSigned(CertificateIssuer.Request.ca("Root", Duration.ofDays(1)));
+        IssuedCertificate leaf = CertificateIssuer.issue(
+                CertificateIssuer.Request.leaf("dev-1", Duration.ofDays(1), List.of()), root);
+
+        send(routes, "PUT", REGISTER, "{}", leaf.chain());
+        assertThat(fake.lastCredential).isEqualTo(new DeviceCredential.X509(leaf.chain()));
+
+        send(routes, "PUT", REGISTER, "{}", leaf.chain(), "Authorization",
+                "SharedAccessSignature sr=0ne00000001%2Fregistrations%2Fdev-1&sig=abc&se=1&skn=registration");
+        assertThat(fake.lastCredential).isInstanceOf(DeviceCredential.Sas.class);
     }
 
     @Test

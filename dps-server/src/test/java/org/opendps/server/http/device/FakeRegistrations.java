@@ -1,6 +1,8 @@
 package org.opendps.server.http.device;
 
+import java.security.cert.X509Certificate;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.opendps.core.enrollment.Revision;
@@ -53,6 +55,12 @@ final class FakeRegistrations implements DeviceRegistrations {
 
     /** Routes the request and runs its handler as HttpsVerticle does, refusals mapped to their answer. */
     static ApiResponse send(RouteTable routes, String method, String pathAndQuery, String body, String... headers) {
+        return send(routes, method, pathAndQuery, body, List.of(), headers);
+    }
+
+    /** As {@link #send(RouteTable, String, String, String, String...)}, from a TLS client that sent this chain. */
+    static ApiResponse send(RouteTable routes, String method, String pathAndQuery, String body,
+            List<X509Certificate> clientChain, String... headers) {
         int q = pathAndQuery.indexOf('?');
         String path = q < 0 ? pathAndQuery : pathAndQuery.substring(0, q);
         String query = q < 0 ? null : pathAndQuery.substring(q + 1);
@@ -64,7 +72,7 @@ final class FakeRegistrations implements DeviceRegistrations {
             RouteTable.Match match = routes.match(method, path).orElseThrow(() -> new AssertionError("no route"));
             byte[] bytes = body == null ? null : body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
             return match.handler().handle(new ApiRequest(method, path, match.params(), headerMap::get, bytes,
-                    query));
+                    query, clientChain));
         } catch (DpsException e) {
             return new HttpErrorMapper(java.time.Clock.systemUTC()).map(e);
         }

@@ -1,0 +1,57 @@
+package org.opendps.core.certificate;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentSkipListMap;
+import org.opendps.core.query.Filter;
+
+/** A minimal store for the use-case test; the JDBC store is held to the full contract in dps-store-jdbc. */
+final class InMemoryCaCertificates implements CaCertificateStore {
+    private final Map<String, CaCertificate> items = new ConcurrentSkipListMap<>();
+
+    @Override
+    public Optional<CaCertificate> find(String id) {
+        return Optional.ofNullable(items.get(key(id)));
+    }
+
+    @Override
+    public synchronized boolean insert(CaCertificate item) {
+        return items.putIfAbsent(key(item.id()), item) == null;
+    }
+
+    @Override
+    public synchronized boolean replace(CaCertificate item, long expectedVersion) {
+        CaCertificate current = items.get(key(item.id()));
+        if (current == null || current.revision().version() != expectedVersion) {
+            return false;
+        }
+        items.put(key(item.id()), item);
+        return true;
+    }
+
+    @Override
+    public synchronized boolean delete(String id, long expectedVersion) {
+        CaCertificate current = items.get(key(id));
+        if (current == null || (expectedVersion >= 0 && current.revision().version() != expectedVersion)) {
+            return false;
+        }
+        return items.remove(key(id)) != null;
+    }
+
+    @Override
+    public List<CaCertificate> query(Filter filter, String afterId, int limit) {
+        return items.entrySet().stream().filter(e -> afterId == null || e.getKey().compareTo(afterId) > 0)
+                .limit(limit).map(Map.Entry::getValue).toList();
+    }
+
+    @Override
+    public long count() {
+        return items.size();
+    }
+
+    private static String key(String id) {
+        return id.toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,1 @@
+-- The instance's CA certificates. Queries list them all, in name order, and take no filter.
