@@ -25,9 +25,8 @@ import org.opendps.core.security.SharedAccessSignatures;
 import picocli.CommandLine;
 
 /**
- * {@code opendps device register}, OpenDPS's own device client, in-process against a real OpenDPS over TLS: the
- * modes the server supports today (symmetric keys over HTTPS), the failures a device must tell apart, and MQTT up to
- * the point the server answers it.
+ * {@code opendps device register}, OpenDPS's own device client, in-process against a real OpenDPS over TLS:
+ * symmetric keys and X.509 certificates made by {@code opendps cert}, and the failures a device must tell apart.
  */
 class DeviceAgentIT {
     @TempDir
@@ -178,6 +177,79 @@ class DeviceAgentIT {
 
         assertThat(untrusted.exitCode()).as(untrusted.toString()).isEqualTo(7);
         assertThat(untrusted.err()).contains("TLS handshake failed");
+    }
+
+    /** A root CA with proof of possession on the server, and an intermediate under it, made with `cert`. */
+    private static Path verifiedRootAndIntermediate(String name) {
+        Path pki = files.resolve(name);
+        String root = pki.resolve("root-ca.cert.pem").toString();
+        String rootKey = pki.resolve("root-ca.key.pem").toString();
+        ok(run("cert", "create-root", "--cn", name + " root", "--out", pki.toString()));
+        ok(run("cert", "create-intermediate", "--cn", name + " line", "--out", pki.toString(), "--ca-cert", root,
+                "--ca-key", rootKey));
+        ok(opendps(server, "certificate", "upload", name, "--file", root));
+        String code = ok(opendps(server, "certificate", "verify", name, "--generate-code")).out().strip();
+        ok(run("cert", "verification-cert", "--code", code, "--out", pki.toString(), "--name", "proof", "--ca-cert",
+                root, "--ca-key", rootKey));
+        ok(opendps(server, "certificate", "verify", name, "--file", pki.resolve("proof.cert.pem").toString()));
+        return pki;
+    }
+
+    /** {@code cert create-device} under the intermediate of {@code pki}. */
+    private static void device(Path pki, String registrationId) {
+        ok(run("cert", "create-device", "--registration-id", registrationId, "--out", pki.toString(), "--ca-cert",
+                pki.resolve("intermediate-ca.chain.pem").toString(), "--ca-key",
+                pki.resolve("intermediate-ca.key.pem").toString()));
+    }
+
+    private static String[] withCertificate(Path pki, String registrationId, String... more) {
+        List<String> args = new ArrayList<>(List.of("device", "register", "--cert",
+                pki.resolve(registrationId + ".cert.pem").toString(), "--key-file",
+                pki.resolve(registrationId + ".key.pem").toString(), "--chain",
+                pki.resolve(registrationId + ".chain.pem").toString()));
+        args.addAll(List.of(more));
+        return args.toArray(String[]::new);
+    }
+
+    @Test
+    void a_production_run_end_to_end_certificates_from_cert_registered_over_https_through_a_group() {
+        Path pki = verifiedRootAndIntermediate("agent-x509-line");
+        ok(opendps(server, "enrollment-group", "create", "--group-id", "agent-x509-group", "--certificate",
+                pki.resolve("intermediate-ca.cert.pem").toString()));
+        device(pki, "agent-x509-dev-1");
+
+        Result registered = ok(opendps(server, withCertificate(pki, "agent-x509-dev-1")));
+
+        assertThat(field(registered, "registrationId")).isEqualTo("agent-x509-dev-1");
+        assertThat(field(registered, "assignedHub")).isEqualTo("localhost");
+        assertThat(field(registered, "connectionString"))
+                .isEqualTo("HostName=localhost;DeviceId=agent-x509-dev-1;x509=true");
+        assertThat(server.hubs().identity("localhost", "agent-x509-dev-1")).isPresent();
+    }
+
+    @Test
+    void an_individual_x509_enrollment_registers_its_certificate_and_no_other() {
+        Path pki = files.resolve("agent-x509-individual");
+        ok(run("cert", "create-root", "--out", pki.toString()));
+        ok(run("cert", "create-intermediate", "--out", pki.toString(), "--ca-cert",
+                pki.resolve("root-ca.cert.pem").toString(), "--ca-key", pki.resolve("root-ca.key.pem").toString()));
+        device(pki, "agent-x509-ind");
+        ok(opendps(server, "enrollment", "create", "--registration-id", "agent-x509-ind", "--certificate",
+                pki.resolve("agent-x509-ind.cert.pem").toString()));
+        Path other = files.resolve("agent-x509-other");
+        ok(run("cert", "create-root", "--out", other.toString()));
+        ok(run("cert", "create-device", "--registration-id", "agent-x509-ind", "--out", other.toString(),
+                "--ca-cert", other.resolve("root-ca.cert.pem").toString(), "--ca-key",
+                other.resolve("root-ca.key.pem").toString()));
+
+        Result registered = ok(opendps(server, withCertificate(pki, "agent-x509-ind")));
+        Result impostor = opendps(server, "device", "register", "--cert",
+                other.resolve("agent-x509-ind.cert.pem").toString(), "--key-file",
+                other.resolve("agent-x509-ind.key.pem").toString());
+
+        assertThat(field(registered, "deviceId")).isEqualTo("agent-x509-ind");
+        assertThat(impostor.exitCode()).as(impostor.toString()).isEqualTo(5);
+        assertThat(impostor.err()).contains("(errorCode 401");
     }
 
     @Test
