@@ -123,7 +123,7 @@ public final class OpenDps implements AutoCloseable {
             try {
                 server = OpenDpsServer.start(serverConfig, api,
                         new HubApi(builtIn.registry(), builtIn.twins(), storage.builtInHubs(), clock,
-                                hubDevices.methods(), hubDevices.telemetry()), hubDevices,
+                                hubDevices.methods(), hubDevices.telemetry(), hubDevices.cloudToDevice()), hubDevices,
                         provisioning, clock);
             } catch (RuntimeException e) {
                 provisioning.close();

@@ -50,9 +50,18 @@ class HubMqttIT {
     private TestServer server;
     private SSLContext tls;
 
+    IotHubClientProtocol protocol() {
+        return IotHubClientProtocol.MQTT;
+    }
+
+    /** The server, on the port the client dials: 8883 for MQTT, the HTTPS port 443 for MQTT over WebSocket. */
+    TestServer startServer(Path dataDir) throws Exception {
+        return TestServer.withBuiltInHub(dataDir, 8883);
+    }
+
     @BeforeAll
     void start(@TempDir Path dataDir) throws Exception {
-        server = TestServer.withBuiltInHub(dataDir, 8883);
+        server = startServer(dataDir);
         tls = ProxiedJvm.trusting(server.caCertificate());
     }
 
@@ -69,14 +78,20 @@ class HubMqttIT {
     }
 
     static String provision(TestServer server, String id) throws Exception {
+        String key = enroll(server, id);
+        JsonNode result = new DeviceCalls(server).register(id, key, null);
+        assertThat(result.path("status").asText()).isEqualTo("assigned");
+        assertThat(result.path("registrationState").path("assignedHub").asText()).isEqualTo(HUB);
+        return key;
+    }
+
+    /** An individual symmetric-key enrollment with an initial twin; returns its primary key. */
+    static String enroll(TestServer server, String id) throws Exception {
         String key = SharedAccessSignatures.generateKey();
         String body = "{\"registrationId\":\"" + id + "\",\"attestation\":{\"type\":\"symmetricKey\","
                 + "\"symmetricKey\":{\"primaryKey\":\"" + key + "\",\"secondaryKey\":\""
                 + SharedAccessSignatures.generateKey() + "\"}},\"initialTwin\":" + INITIAL_TWIN + "}";
         assertThat(server.sendAsOwner("PUT", "/enrollments/" + id + API, body).statusCode()).isEqualTo(200);
-        JsonNode result = new DeviceCalls(server).register(id, key, null);
-        assertThat(result.path("status").asText()).isEqualTo("assigned");
-        assertThat(result.path("registrationState").path("assignedHub").asText()).isEqualTo(HUB);
         return key;
     }
 
@@ -104,7 +119,7 @@ class HubMqttIT {
 
     DeviceClient client(String deviceId, String key) {
         String token = token(deviceId, key);
-        return new DeviceClient(HUB, deviceId, token::toCharArray, IotHubClientProtocol.MQTT,
+        return new DeviceClient(HUB, deviceId, token::toCharArray, protocol(),
                 ClientOptions.builder().sslContext(tls).build());
     }
 
@@ -244,5 +259,40 @@ class HubMqttIT {
                     .get(5, TimeUnit.SECONDS).outcome();
         }
         assertThat(after).isEqualTo(DirectMethods.Outcome.NOT_ONLINE);
+    }
+
+    /** One message waits for the device to subscribe, the next reaches it at once; properties come through. */
+    @Test
+    void cloud_to_device_messages_reach_the_device_in_order() throws Exception {
+        String key = provision("mqtt-c2d-1");
+        assertThat(sendCloudToDevice("mqtt-c2d-1", "first").statusCode()).isEqualTo(204);
+        DeviceClient client = client("mqtt-c2d-1", key);
+        java.util.concurrent.BlockingQueue<Message> received = new java.util.concurrent.LinkedBlockingQueue<>();
+        try {
+            client.setMessageCallback((message, context) -> {
+                received.add(message);
+                return com.microsoft.azure.sdk.iot.device.IotHubMessageResult.COMPLETE;
+            }, null);
+            client.open(true);
+            Message first = received.poll(10, TimeUnit.SECONDS);
+            assertThat(first).as("the waiting message").isNotNull();
+            assertThat(sendCloudToDevice("mqtt-c2d-1", "second").statusCode()).isEqualTo(204);
+            Message second = received.poll(10, TimeUnit.SECONDS);
+            assertThat(second).as("the message sent while connected").isNotNull();
+
+            assertThat(new String(first.getBytes(), UTF_8)).isEqualTo("first");
+            assertThat(new String(second.getBytes(), UTF_8)).isEqualTo("second");
+            assertThat(second.getProperty("colour")).isEqualTo("blue/green");
+            assertThat(second.getMessageId()).isEqualTo("id-second");
+            assertThat(second.getCorrelationId()).isEqualTo("corr-1");
+        } finally {
+            client.close();
+        }
+    }
+
+    private HttpResponse<String> sendCloudToDevice(String deviceId, String body) throws Exception {
+        return server.send("POST", "/messages/deviceBound?api-version=2021-04-12", "{\"deviceId\":\"" + deviceId
+                + "\",\"body\":\"" + body + "\",\"messageId\":\"id-" + body + "\",\"correlationId\":\"corr-1\","
+                + "\"properties\":{\"colour\":\"blue/green\"}}", hubToken(server));
     }
 }

@@ -166,8 +166,9 @@ class HubMqttTopicsIT {
     @Test
     void refusals() {
         String token = HubMqttIT.token("raw-1", key);
-        assertThat(refusal("0ne00000001/registrations/raw-1/api-version=2019-03-31", "raw-1", token))
-                .isEqualTo(MqttConnectReturnCode.CONNECTION_REFUSED_SERVER_UNAVAILABLE);
+        // A DPS device's client ID must be its registration ID.
+        assertThat(refusal("0ne00000001/registrations/raw-1/api-version=2019-03-31", "raw-2", token))
+                .isEqualTo(MqttConnectReturnCode.CONNECTION_REFUSED_NOT_AUTHORIZED);
         assertThat(refusal("other.example/raw-1/?api-version=2020-09-30", "raw-1", token))
                 .isEqualTo(MqttConnectReturnCode.CONNECTION_REFUSED_NOT_AUTHORIZED);
         assertThat(refusal("localhost/raw-1/mod/?api-version=2020-09-30", "raw-1/mod", token))
@@ -201,6 +202,26 @@ class HubMqttTopicsIT {
         get(connection.client().disconnect());
         assertThat(refusal(userName, "x509-1", null, stranger))
                 .isEqualTo(MqttConnectReturnCode.CONNECTION_REFUSED_NOT_AUTHORIZED);
+    }
+
+    /** An OpenDPS extension; Azure's service clients send these over AMQP. */
+    @Test
+    void cloud_to_device_refusals() throws Exception {
+        String hubToken = HubMqttIT.hubToken(server);
+        String message = "{\"deviceId\":\"%s\",\"body\":\"x\"}";
+        String path = "/messages/deviceBound?api-version=2021-04-12";
+        assertThat(server.send("POST", path, message.formatted("nobody"), hubToken).statusCode()).isEqualTo(404);
+        assertThat(server.send("POST", path, "{\"deviceId\":\"raw-1\"}", hubToken).statusCode()).isEqualTo(400);
+        assertThat(server.send("POST", path, message.formatted("raw-1"), null).statusCode()).isEqualTo(401);
+        HubMqttIT.provision(server, "c2d-full-1");
+        for (int i = 0; i < 50; i++) {
+            assertThat(server.send("POST", path, message.formatted("c2d-full-1"), hubToken).statusCode())
+                    .isEqualTo(204);
+        }
+        var full = server.send("POST", path, message.formatted("c2d-full-1"), hubToken);
+        assertThat(full.statusCode()).isEqualTo(403);
+        assertThat(full.headers().firstValue("iothub-errorcode")).contains("DeviceQueueFull");
+        assertThat(server.dps().hubDevices().cloudToDevice().pending("localhost", "c2d-full-1")).isEqualTo(50);
     }
 
     private static X509KeyManager keyManager(IssuedCertificate certificate) throws Exception {

@@ -24,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
+import org.opendps.app.ServeConfig;
 import org.opendps.core.provisioning.ProvisioningService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,8 +34,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The official Java device client 2.1.3 with security-provider 2.0.1, unmodified, registers symmetric-key devices
- * with OpenDPS over HTTPS. The client has no TLS option of its own; the security provider's SSL context is the one
- * place to trust our CA (protocol/dps-device.md §7), and it must speak TLS 1.2, the only version the client offers.
+ * with OpenDPS over HTTPS (subclasses: MQTT, MQTT over WebSocket). The client has no TLS option of its own; the
+ * security provider's SSL context is the one place to trust our CA (protocol/dps-device.md §7), and it must speak
+ * TLS 1.2, the only version the client offers.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class JavaDeviceClientIT {
@@ -51,9 +53,22 @@ class JavaDeviceClientIT {
         return null;
     }
 
+    ProvisioningDeviceClientTransportProtocol protocol() {
+        return ProvisioningDeviceClientTransportProtocol.HTTPS;
+    }
+
+    /** The server's ports: any for HTTPS, which the client accepts in its endpoint; the others are fixed. */
+    ServeConfig config(Path dataDir) {
+        return TestServer.local(dataDir);
+    }
+
+    TestServer server() {
+        return server;
+    }
+
     @BeforeAll
     void start(@TempDir Path dataDir) throws Exception {
-        server = TestServer.withHubs(settings(), dataDir, HUB);
+        server = TestServer.withHubs(config(dataDir), settings(), HUB);
         KeyStore trusted = KeyStore.getInstance(KeyStore.getDefaultType());
         trusted.load(null, null);
         trusted.setCertificateEntry("opendps-ca", server.caCertificate());
@@ -162,7 +177,7 @@ class JavaDeviceClientIT {
     }
 
     /** What the client reports, and what the service API says about the same registration. */
-    private void assertAssigned(ProvisioningDeviceClientRegistrationResult result, String registrationId)
+    void assertAssigned(ProvisioningDeviceClientRegistrationResult result, String registrationId)
             throws Exception {
         assertThat(result.getProvisioningDeviceClientStatus())
                 .isEqualTo(ProvisioningDeviceClientStatus.PROVISIONING_DEVICE_STATUS_ASSIGNED);
@@ -180,7 +195,7 @@ class JavaDeviceClientIT {
                 "\"status\":\"assigned\"");
     }
 
-    private ProvisioningDeviceClientRegistrationResult registerSync(String registrationId, String key)
+    ProvisioningDeviceClientRegistrationResult registerSync(String registrationId, String key)
             throws Exception {
         ProvisioningDeviceClient client = client(registrationId, key);
         try {
@@ -209,7 +224,10 @@ class JavaDeviceClientIT {
         }
     }
 
-    /** {@code localhost}, which the server certificate names, and the HTTPS port, which the client accepts. */
+    /**
+     * {@code localhost}, which the server certificate names; over HTTPS with the port, which the client accepts,
+     * over MQTT without, since the client adds its own (8883, or 443 for WebSocket).
+     */
     private ProvisioningDeviceClient client(String registrationId, String key) throws Exception {
         SecurityProvider security = new SecurityProviderSymmetricKey(key.getBytes(UTF_8), registrationId) {
             @Override
@@ -217,11 +235,12 @@ class JavaDeviceClientIT {
                 return tls12;
             }
         };
-        return ProvisioningDeviceClient.create("localhost:" + server.httpsPort(), server.info().idScope(),
-                ProvisioningDeviceClientTransportProtocol.HTTPS, security);
+        String endpoint = protocol() == ProvisioningDeviceClientTransportProtocol.HTTPS
+                ? "localhost:" + server.httpsPort() : "localhost";
+        return ProvisioningDeviceClient.create(endpoint, server.info().idScope(), protocol(), security);
     }
 
-    private void createEnrollment(String registrationId, String primary, String secondary, String status)
+    void createEnrollment(String registrationId, String primary, String secondary, String status)
             throws Exception {
         String body = "{\"registrationId\":\"" + registrationId + "\",\"provisioningStatus\":\"" + status + "\","
                 + "\"attestation\":{\"type\":\"symmetricKey\",\"symmetricKey\":{\"primaryKey\":\"" + primary
@@ -235,7 +254,7 @@ class JavaDeviceClientIT {
     }
 
     /** 64 random bytes, base64: the size of key Azure generates. */
-    private String randomKey() {
+    String randomKey() {
         byte[] key = new byte[64];
         RANDOM.nextBytes(key);
         return Base64.getEncoder().encodeToString(key);

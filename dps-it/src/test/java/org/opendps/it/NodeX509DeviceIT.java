@@ -22,7 +22,6 @@ import org.opendps.attestation.pki.Pem;
  * {@code src/test/node/device-x509/device-x509.js}. Skipped without Node.js, as {@link NodeServiceClientIT}.
  */
 class NodeX509DeviceIT {
-    private static final Path PROJECT = Path.of("src/test/node/device-x509").toAbsolutePath();
     private static final String API = "?api-version=2021-10-01";
     private static final String HUB = "node-x509.azure-devices.net";
     private static final Duration DAY = Duration.ofDays(1);
@@ -35,8 +34,7 @@ class NodeX509DeviceIT {
 
     @Test
     void npm_device_client_registers_an_x509_group_member_and_is_refused_when_expired() throws Exception {
-        NodeServiceClientIT.requireNode();
-        NodeServiceClientIT.installModules(PROJECT, "azure-iot-security-x509");
+        NodeProject project = NodeProject.installed("device-x509", "azure-iot-security-x509");
         IssuedCertificate root = CertificateIssuer.selfSigned(Request.ca("Node Root", DAY));
         IssuedCertificate intermediate = CertificateIssuer.issue(Request.ca("Node Intermediate", DAY), root);
         IssuedCertificate device = CertificateIssuer.issue(Request.leaf("node-x509-1", DAY, List.of()), intermediate);
@@ -51,13 +49,13 @@ class NodeX509DeviceIT {
                     + "\"node-x509\",\"attestation\":{\"type\":\"x509\",\"x509\":{\"caReferences\":{\"primary\":"
                     + "\"node-root\"}}}}"), 200);
 
-            ProcessBuilder node = new ProcessBuilder("node", "device-x509.js").directory(PROJECT.toFile());
+            ProcessBuilder node = project.node("device-x509.js");
             node.environment().put("OPENDPS_PORT", String.valueOf(server.httpsPort()));
             node.environment().put("OPENDPS_CA", server.info().caCertificate());
             node.environment().put("OPENDPS_ID_SCOPE", server.info().idScope());
             files("DEVICE", "node-x509-1", device, intermediate, node);
             files("EXPIRED", "node-x509-expired", expired, intermediate, node);
-            NodeServiceClientIT.Result result = NodeServiceClientIT.run(node, 120);
+            NodeProject.Result result = NodeProject.run(node, 120);
 
             assertThat(result.exitCode()).as(result.stderr()).isZero();
             JsonNode findings = DeviceCalls.json(result.stdout().strip());

@@ -80,7 +80,13 @@ final class TestServer implements AutoCloseable {
     /** As {@link #withHubs(Path, String...)}, with other registration settings (null for the defaults). */
     static TestServer withHubs(ProvisioningService.Settings provisioning, Path dataDir, String... hostNames)
             throws Exception {
-        TestServer server = start(local(dataDir), provisioning);
+        return withHubs(local(dataDir), provisioning, hostNames);
+    }
+
+    /** As {@link #withHubs(Path, String...)}, with this configuration (ports) and registration settings. */
+    static TestServer withHubs(ServeConfig config, ProvisioningService.Settings provisioning, String... hostNames)
+            throws Exception {
+        TestServer server = start(config, provisioning);
         // Only the named hubs take devices: the default built-in hub is unlinked.
         HttpResponse<String> unlinked = server.sendAsOwner("DELETE", "/linkedHubs/localhost?api-version=2021-10-01", null);
         if (unlinked.statusCode() != 204) {
@@ -97,7 +103,13 @@ final class TestServer implements AutoCloseable {
      * Java device client, which dials no other port.
      */
     static TestServer withBuiltInHub(Path dataDir, int mqttPort) throws Exception {
-        return new TestServer(dataDir, OpenDps.start(local(dataDir).withPorts(0, mqttPort)), new InMemoryHubGateway());
+        return withBuiltInHub(dataDir, 0, mqttPort);
+    }
+
+    /** As {@link #withBuiltInHub(Path, int)}, with HTTPS on {@code httpsPort}: 443 for MQTT over WebSocket. */
+    static TestServer withBuiltInHub(Path dataDir, int httpsPort, int mqttPort) throws Exception {
+        return new TestServer(dataDir, OpenDps.start(local(dataDir).withPorts(httpsPort, mqttPort)),
+                new InMemoryHubGateway());
     }
 
     OpenDps dps() {

@@ -16,7 +16,9 @@ import org.opendps.server.http.hub.HubApiRoutes;
 import org.opendps.server.http.service.ServiceApi;
 import org.opendps.server.http.service.ServiceApiRoutes;
 import org.opendps.server.mqtt.HubDeviceServices;
+import org.opendps.server.mqtt.DeviceMqttConnector;
 import org.opendps.server.mqtt.MqttVerticle;
+import org.opendps.server.mqtt.MqttWebSockets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,9 +65,13 @@ public final class OpenDpsServer implements AutoCloseable {
             HubApiRoutes.create(routes, hubs);
             DeviceApiRoutes.create(routes, provisioning);
             HttpErrorMapper errors = new HttpErrorMapper(clock);
-            HttpsVerticle https = new HttpsVerticle(config, routes, errors, worker);
+            // One engine for MQTT on its port and over WebSocket on the HTTPS port, DPS and hub devices alike.
+            DeviceMqttConnector devices = new DeviceMqttConnector(vertx, worker, hubDevices,
+                    DeviceApiRoutes.of(provisioning), errors);
+            HttpsVerticle https = new HttpsVerticle(config, routes, errors, worker,
+                    new MqttWebSockets(vertx, devices));
             deploy(vertx, https, "HTTPS", config.bindAddress(), config.httpsPort());
-            MqttVerticle mqtt = new MqttVerticle(config, hubDevices, worker);
+            MqttVerticle mqtt = new MqttVerticle(config, devices);
             deploy(vertx, mqtt, "MQTT", config.bindAddress(), config.mqttPort());
             LOG.info("Listening on {}: HTTPS port {}, MQTT port {}", config.bindAddress(), https.actualPort(),
                     mqtt.actualPort());

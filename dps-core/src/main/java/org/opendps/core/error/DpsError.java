@@ -24,6 +24,7 @@ public enum DpsError {
     TOKEN_EXPIRED(401003, "The shared access signature has expired."),
     INSUFFICIENT_RIGHTS(401004, "The shared access policy lacks the right this operation needs."),
     ENROLLMENT_DISABLED(403001, "The enrollment is disabled."),
+    DEVICE_QUEUE_FULL(403004, "The device's cloud-to-device queue is full."),
     NOT_FOUND(404000, "The resource was not found."),
     DEVICE_NOT_FOUND(404001, "The device was not found in the IoT hub."),
     DEVICE_NOT_ONLINE(404103, "The device is not connected to the IoT hub."),

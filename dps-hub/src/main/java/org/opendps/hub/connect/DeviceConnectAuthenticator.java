@@ -47,19 +47,6 @@ public final class DeviceConnectAuthenticator {
         return hubs.find(HubHosts.key(hubHostName)).isPresent();
     }
 
-    /**
-     * The hub a device connecting without a user name means: the TLS server name it asked for, when that is a
-     * built-in hub, else the only built-in hub there is. (An MQTT library that drops the user name of a CONNECT
-     * without a password leaves nothing else to go by.)
-     */
-    public Optional<String> hubFor(String serverName) {
-        if (serverName != null && isBuiltInHub(serverName)) {
-            return Optional.of(HubHosts.key(serverName));
-        }
-        java.util.List<BuiltInHub> all = hubs.list();
-        return all.size() == 1 ? Optional.of(all.get(0).hostName()) : Optional.empty();
-    }
-
     public boolean acceptsSas(String hubHostName, String deviceId, SasToken token) {
         Optional<BuiltInHub> hub = hubs.find(HubHosts.key(hubHostName));
         Optional<HubDevice> device = hub.flatMap(h -> registry.find(h.hostName(), deviceId));

@@ -95,14 +95,4 @@ class DeviceConnectAuthenticatorTest {
         assertThat(auth.acceptsCertificate(HUB, "x2", new byte[] {9})).isFalse();
         assertThat(auth.acceptsCertificate(HUB, "dev1", der)).isFalse();
     }
-
-    @Test
-    void a_device_without_a_user_name_means_the_server_name_or_the_only_hub() {
-        assertThat(auth.hubFor("HUB.example")).contains(HUB);
-        assertThat(auth.hubFor(null)).contains(HUB);
-        hubs.createIfAbsent(new BuiltInHub("second.example", clock.instant(), java.util.List.of()));
-        assertThat(auth.hubFor(null)).isEmpty();
-        assertThat(auth.hubFor("unknown.example")).isEmpty();
-        assertThat(auth.hubFor("second.example")).contains("second.example");
-    }
 }

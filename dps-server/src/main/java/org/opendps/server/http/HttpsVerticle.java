@@ -23,24 +23,30 @@ import javax.net.ssl.SSLSession;
 import org.opendps.core.error.DpsError;
 import org.opendps.core.error.DpsException;
 import org.opendps.server.ServerConfig;
+import org.opendps.server.mqtt.MqttWebSockets;
 import org.opendps.server.tls.ServerTls;
 
 /**
  * The HTTPS listener. It matches the route and collects the request on the event loop, then runs the handler on
- * the worker pool (core and store code block), and writes the answer back on the event loop.
+ * the worker pool (core and store code block), and writes the answer back on the event loop. WebSocket upgrades
+ * carry MQTT ({@link MqttWebSockets}).
  */
 public final class HttpsVerticle extends VerticleBase {
     private final ServerConfig config;
     private final RouteTable routes;
     private final HttpErrorMapper errors;
     private final WorkerExecutor worker;
+    private final MqttWebSockets mqtt;
     private HttpServer server;
 
-    public HttpsVerticle(ServerConfig config, RouteTable routes, HttpErrorMapper errors, WorkerExecutor worker) {
+    /** @param mqtt null to refuse WebSocket upgrades */
+    public HttpsVerticle(ServerConfig config, RouteTable routes, HttpErrorMapper errors, WorkerExecutor worker,
+            MqttWebSockets mqtt) {
         this.config = config;
         this.routes = routes;
         this.errors = errors;
         this.worker = worker;
+        this.mqtt = mqtt;
     }
 
     @Override
@@ -54,7 +60,13 @@ public final class HttpsVerticle extends VerticleBase {
                 .setPort(config.httpsPort())
                 .setMaxHeaderSize(16 * 1024)
                 .setCompressionSupported(false);
-        server = vertx.createHttpServer(options).requestHandler(router);
+        if (mqtt == null) {
+            server = vertx.createHttpServer(options).requestHandler(router)
+                    .webSocketHandshakeHandler(handshake -> handshake.reject(404));
+        } else {
+            server = vertx.createHttpServer(mqtt.configure(options)).requestHandler(router)
+                    .webSocketHandshakeHandler(mqtt::handshake).webSocketHandler(mqtt::connected);
+        }
         return server.listen();
     }
 

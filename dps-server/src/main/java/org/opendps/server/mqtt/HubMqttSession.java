@@ -1,13 +1,7 @@
 package org.opendps.server.mqtt;
 
 import io.netty.handler.codec.mqtt.MqttQoS;
-import io.vertx.core.Context;
 import io.vertx.core.WorkerExecutor;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.mqtt.MqttEndpoint;
-import io.vertx.mqtt.MqttTopicSubscription;
-import io.vertx.mqtt.messages.MqttPublishMessage;
-import io.vertx.mqtt.messages.MqttSubscribeMessage;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,30 +11,30 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import org.opendps.core.error.DpsException;
+import org.opendps.server.mqtt.engine.MqttConnection;
+import org.opendps.server.mqtt.engine.MqttSession;
 import org.opendps.wire.mqtt.HubTopics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One connected hub device: its subscriptions, the topics it publishes to, and what the hub sends it. Anything
- * aimed at another device, and QoS 2, closes the connection, as Azure does. Twin calls run on the worker pool;
- * telemetry goes to the in-memory log on the event loop, which keeps a device's messages in order.
+ * aimed at another device closes the connection, as Azure does. Twin calls run on the worker pool; telemetry goes
+ * to the in-memory log on the event loop, which keeps a device's messages in order.
  */
-public final class HubMqttSession {
+public final class HubMqttSession implements MqttSession {
     private static final Logger LOG = LoggerFactory.getLogger(HubMqttSession.class);
 
-    private final MqttEndpoint endpoint;
-    private final Context context;
+    private final MqttConnection connection;
     private final String hub;
     private final String deviceId;
     private final HubDeviceServices services;
     private final WorkerExecutor worker;
     private final Set<String> filters = ConcurrentHashMap.newKeySet();
 
-    HubMqttSession(MqttEndpoint endpoint, Context context, String hub, String deviceId, HubDeviceServices services,
+    HubMqttSession(MqttConnection connection, String hub, String deviceId, HubDeviceServices services,
             WorkerExecutor worker) {
-        this.endpoint = endpoint;
-        this.context = context;
+        this.connection = connection;
         this.hub = hub;
         this.deviceId = deviceId;
         this.services = services;
@@ -55,73 +49,72 @@ public final class HubMqttSession {
         return deviceId;
     }
 
-    /** Attaches the handlers; the caller accepts the connection afterwards. */
-    void start() {
-        endpoint.publishAutoAck(false);
-        endpoint.subscribeHandler(this::subscribe);
-        endpoint.unsubscribeHandler(message -> {
-            filters.removeAll(message.topics());
-            endpoint.unsubscribeAcknowledge(message.messageId());
-        });
-        endpoint.publishHandler(this::published);
-        endpoint.exceptionHandler(e -> LOG.debug("MQTT connection of {} in {} failed", deviceId, hub, e));
-    }
-
     boolean takesMethods() {
         return filters.contains("$iothub/methods/POST/#");
     }
 
-    private void subscribe(MqttSubscribeMessage message) {
+    boolean takesCloudToDevice() {
+        return filters.contains(cloudToDeviceFilter());
+    }
+
+    private String cloudToDeviceFilter() {
+        return "devices/" + deviceId + "/messages/devicebound/#";
+    }
+
+    @Override
+    public List<MqttQoS> subscribe(List<Subscription> subscriptions) {
         List<MqttQoS> granted = new ArrayList<>();
-        for (MqttTopicSubscription subscription : message.topicSubscriptions()) {
-            HubTopics.Filter kind = HubTopics.classifyFilter(subscription.topicName(), deviceId);
+        for (Subscription subscription : subscriptions) {
+            HubTopics.Filter kind = HubTopics.classifyFilter(subscription.filter(), deviceId);
             if (kind == HubTopics.Filter.FOREIGN) {
                 refuse("subscribed to another device's topics");
-                return;
+                return null;
             }
             if (kind == HubTopics.Filter.ALLOWED) {
-                filters.add(subscription.topicName());
-                granted.add(subscription.qualityOfService() == MqttQoS.AT_MOST_ONCE ? MqttQoS.AT_MOST_ONCE
+                filters.add(subscription.filter());
+                granted.add(subscription.qos() == MqttQoS.AT_MOST_ONCE ? MqttQoS.AT_MOST_ONCE
                         : MqttQoS.AT_LEAST_ONCE);
             } else {
                 granted.add(MqttQoS.FAILURE);
             }
         }
-        endpoint.subscribeAcknowledge(message.messageId(), granted);
+        if (takesCloudToDevice()) {
+            services.cloudToDevice().subscribed(this);
+        }
+        return granted;
     }
 
-    private void published(MqttPublishMessage message) {
-        if (message.qosLevel() == MqttQoS.EXACTLY_ONCE) {
-            refuse("published at QoS 2");
-            return;
-        }
-        HubTopics.Publish publish = HubTopics.parsePublish(message.topicName(), deviceId);
+    @Override
+    public void unsubscribe(List<String> topics) {
+        filters.removeAll(topics);
+    }
+
+    @Override
+    public boolean publish(String topic, byte[] payload, MqttQoS qos, boolean retain) {
+        HubTopics.Publish publish = HubTopics.parsePublish(topic, deviceId);
         switch (publish.kind()) {
-            case TELEMETRY -> services.telemetry().append(hub, deviceId, properties(publish, message),
-                    message.payload().getBytes());
+            case TELEMETRY -> services.telemetry().append(hub, deviceId, properties(publish, retain), payload);
             case TWIN_GET -> twinCall(publish.rid(), () -> new Answer(200, null,
                     services.twins().getForDevice(hub, deviceId)));
             case TWIN_REPORTED -> {
-                String patch = message.payload().toString(StandardCharsets.UTF_8);
+                String patch = new String(payload, StandardCharsets.UTF_8);
                 twinCall(publish.rid(), () -> new Answer(204,
                         services.twins().patchReported(hub, deviceId, patch, publish.version()), ""));
             }
             case METHOD_RESPONSE -> services.methods().complete(this, publish.rid(), publish.status(),
-                    message.payload().toString(StandardCharsets.UTF_8));
+                    new String(payload, StandardCharsets.UTF_8));
             default -> {
                 refuse(publish.kind() == HubTopics.Kind.FOREIGN ? "published to another device's topics"
                         : "published to an unsupported topic");
-                return;
+                return false;
             }
         }
-        if (message.qosLevel() == MqttQoS.AT_LEAST_ONCE) {
-            endpoint.publishAcknowledge(message.messageId());
-        }
+        return true;
     }
 
     /** The hub stores no retained message; it passes the flag on as Azure does. */
-    private static Map<String, String> properties(HubTopics.Publish publish, MqttPublishMessage message) {
-        if (!message.isRetain()) {
+    private static Map<String, String> properties(HubTopics.Publish publish, boolean retain) {
+        if (!retain) {
             return publish.properties();
         }
         Map<String, String> properties = new LinkedHashMap<>(publish.properties());
@@ -150,34 +143,40 @@ public final class HubMqttSession {
     /** Called from any thread, once the change is stored. */
     void sendDesired(String notificationJson, long version) {
         if (filters.contains("$iothub/twin/PATCH/properties/desired/#")) {
-            context.runOnContext(v -> send(HubTopics.desiredUpdate(version), notificationJson));
+            send(HubTopics.desiredUpdate(version), notificationJson);
         }
     }
 
     /** Called from any thread. */
     void sendMethodRequest(String methodName, String rid, String payloadJson) {
-        context.runOnContext(v -> send(HubTopics.methodRequest(methodName, rid), payloadJson));
+        send(HubTopics.methodRequest(methodName, rid), payloadJson);
+    }
+
+    /** At QoS 1, as the device subscribed; called from any thread. */
+    void sendCloudToDevice(String topic, byte[] body) {
+        connection.publish(topic, body, MqttQoS.AT_LEAST_ONCE);
     }
 
     /** QoS 0, as Azure sends method requests; the device asks again (twin) or the caller times out (methods). */
     private void send(String topic, String body) {
-        if (endpoint.isConnected()) {
-            endpoint.publish(topic, Buffer.buffer(body, "UTF-8"), MqttQoS.AT_MOST_ONCE, false, false);
-        }
+        connection.publish(topic, body.getBytes(StandardCharsets.UTF_8), MqttQoS.AT_MOST_ONCE);
     }
 
     private void refuse(String why) {
         LOG.info("Closing the MQTT connection of {} in {}: it {}", deviceId, hub, why);
-        endpoint.close();
+        connection.close();
     }
 
     /** Drops the connection, from any thread (a newer connection of the same device replaced it). */
     void close() {
-        context.runOnContext(v -> {
-            if (endpoint.isConnected()) {
-                LOG.info("Closing the MQTT connection of {} in {}: the device connected again", deviceId, hub);
-                endpoint.close();
-            }
-        });
+        LOG.info("Closing the MQTT connection of {} in {}: the device connected again", deviceId, hub);
+        connection.close();
+    }
+
+    @Override
+    public void closed() {
+        services.sessions().remove(this);
+        services.methods().closed(this);
+        LOG.debug("Device {} disconnected from {}", deviceId, hub);
     }
 }

@@ -134,6 +134,20 @@ public final class HubTopics {
         return "$iothub/twin/PATCH/properties/desired/?$version=" + version;
     }
 
+    /**
+     * {@code devices/{id}/messages/devicebound/{property bag}}, the bag led by {@code $.to} as Azure's is: the Java
+     * client reads properties only from the first {@code %24} (an encoded {@code $}) on, so a bag that began with
+     * an application property would lose it.
+     *
+     * @param properties system ({@code $.mid}, {@code $.cid}) and application properties, in order
+     */
+    public static String cloudToDevice(String deviceId, Map<String, String> properties) {
+        Map<String, String> bag = new java.util.LinkedHashMap<>();
+        bag.put("$.to", "/devices/" + deviceId + "/messages/deviceBound");
+        bag.putAll(properties);
+        return "devices/" + deviceId + "/messages/devicebound/" + PropertyBag.format(bag);
+    }
+
     /** {@code $iothub/methods/POST/{name}/?$rid={rid}}. */
     public static String methodRequest(String methodName, String rid) {
         return "$iothub/methods/POST/" + methodName + "/?$rid=" + rid;

@@ -83,4 +83,13 @@ class HubTopicsTest {
                 .containsEntry("d", "x+y+z");
         assertThat(PropertyBag.parse(PropertyBag.format(bag))).isEqualTo(bag);
     }
+
+    @Test
+    void cloud_to_device_topics_lead_with_the_encoded_to_property() {
+        java.util.Map<String, String> properties = new java.util.LinkedHashMap<>();
+        properties.put("$.mid", "m 1");
+        properties.put("colour", "blue/green");
+        assertThat(HubTopics.cloudToDevice("dev1", properties)).isEqualTo("devices/dev1/messages/devicebound/"
+                + "%24.to=%2Fdevices%2Fdev1%2Fmessages%2FdeviceBound&%24.mid=m%201&colour=blue%2Fgreen");
+    }
 }

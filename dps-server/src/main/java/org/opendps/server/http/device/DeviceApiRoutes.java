@@ -17,9 +17,10 @@ import org.opendps.wire.sas.SasTokenParser;
 /**
  * The DPS device API over HTTPS ({@code protocol/dps-device.md} §1): register, poll the operation, look up the
  * status. Every path starts with the ID scope ({@code 0ne} and eight hex digits), which no service API path
- * segment can equal, so these routes never take a service request.
+ * segment can equal, so these routes never take a service request. DPS over MQTT answers with the same
+ * {@link #register} and {@link #operation}, so both transports send the same bodies and statuses.
  */
-public final class DeviceApiRoutes {
+public final class DeviceApiRoutes implements DeviceApi {
     private final DeviceRegistrations registrations;
 
     private DeviceApiRoutes(DeviceRegistrations registrations) {
@@ -31,6 +32,11 @@ public final class DeviceApiRoutes {
         return create(routes, DeviceRegistrations.of(Objects.requireNonNull(provisioning, "provisioning")));
     }
 
+    /** The device API without routes, for the other transports. */
+    public static DeviceApiRoutes of(ProvisioningService provisioning) {
+        return new DeviceApiRoutes(DeviceRegistrations.of(Objects.requireNonNull(provisioning, "provisioning")));
+    }
+
     static RouteTable create(RouteTable routes, DeviceRegistrations registrations) {
         DeviceApiRoutes r = new DeviceApiRoutes(Objects.requireNonNull(registrations, "registrations"));
         return routes.add("PUT", "/{idScope}/registrations/{registrationId}/register", r::register)
@@ -40,17 +46,28 @@ public final class DeviceApiRoutes {
 
     /** Every SDK sends a body; an empty one is taken as {@code {}}, since the path already names the device. */
     private ApiResponse register(ApiRequest request) {
-        DeviceRegistrationBody body = DeviceRegistrationJson.readOptionalRequest(request.body());
         // Node's forceRegistration option; Java and C have none.
         boolean force = "true".equalsIgnoreCase(request.queryParam("forceRegistration"));
-        return answer(registrations.register(new RegistrationRequest(request.param(0), request.param(1),
-                body.registrationId(), credential(request), body.payload(), force)));
+        return register(request.param(0), request.param(1), request.body(), credential(request), force);
+    }
+
+    @Override
+    public ApiResponse register(String idScope, String registrationId, byte[] body, DeviceCredential credential,
+            boolean force) {
+        DeviceRegistrationBody registration = DeviceRegistrationJson.readOptionalRequest(body);
+        return answer(registrations.register(new RegistrationRequest(idScope, registrationId,
+                registration.registrationId(), credential, registration.payload(), force)));
     }
 
     /** The body is ignored: the SPEC defines none, Java sends none, Node sends {@code {}}. */
     private ApiResponse operation(ApiRequest request) {
-        return answer(registrations.operationStatus(request.param(0), request.param(1), request.param(2),
-                credential(request)));
+        return operation(request.param(0), request.param(1), request.param(2), credential(request));
+    }
+
+    @Override
+    public ApiResponse operation(String idScope, String registrationId, String operationId,
+            DeviceCredential credential) {
+        return answer(registrations.operationStatus(idScope, registrationId, operationId, credential));
     }
 
     private ApiResponse registrationStatus(ApiRequest request) {
@@ -86,8 +103,13 @@ public final class DeviceApiRoutes {
             return request.clientCertificates().isEmpty() ? new DeviceCredential.None()
                     : new DeviceCredential.X509(request.clientCertificates());
         }
+        return sas(authorization);
+    }
+
+    /** A device's SAS token (HTTP Authorization header, MQTT password); malformed, it is 401002. */
+    public static DeviceCredential sas(String token) {
         try {
-            return new DeviceCredential.Sas(SasTokenParser.parse(authorization));
+            return new DeviceCredential.Sas(SasTokenParser.parse(token));
         } catch (DpsException e) {
             throw new DpsException(DpsError.DEVICE_UNAUTHORIZED, e.getMessage());
         }

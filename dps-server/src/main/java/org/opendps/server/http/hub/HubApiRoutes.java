@@ -18,6 +18,9 @@ public final class HubApiRoutes {
         DeviceRoutes.register(routes, guard, api.registry());
         TwinRoutes.register(routes, guard, api.twins(), api.registry(), api.methods());
         TelemetryRoutes.register(routes, guard, api.telemetry());
+        if (api.cloudToDevice() != null) {
+            CloudToDeviceRoutes.register(routes, guard, api.registry(), api.cloudToDevice());
+        }
         return routes;
     }
 }
