@@ -26,7 +26,8 @@ import picocli.CommandLine;
 
 /**
  * {@code opendps device register}, OpenDPS's own device client, in-process against a real OpenDPS over TLS:
- * symmetric keys and X.509 certificates made by {@code opendps cert}, and the failures a device must tell apart.
+ * symmetric keys and X.509 certificates made by {@code opendps cert}, over HTTPS and MQTT, and the failures a device
+ * must tell apart.
  */
 class DeviceAgentIT {
     @TempDir
@@ -252,21 +253,74 @@ class DeviceAgentIT {
         assertThat(impostor.err()).contains("(errorCode 401");
     }
 
+    /** The server's MQTT listener: on a free port in tests, where devices in the field dial 8883. */
+    private static String mqttEndpoint(TestServer target) {
+        return "localhost:" + target.mqttPort();
+    }
+
+    @Test
+    void an_individual_key_registers_over_mqtt() {
+        String key = enroll(server, "agent-mqtt-1");
+
+        Result registered = ok(opendps(server, "device", "register", "--registration-id", "agent-mqtt-1", "--key",
+                key, "--transport", "mqtt", "--endpoint", mqttEndpoint(server)));
+
+        assertThat(field(registered, "status")).isEqualTo("assigned");
+        assertThat(field(registered, "connectionString"))
+                .isEqualTo("HostName=localhost;DeviceId=agent-mqtt-1;SharedAccessKey=" + key);
+        assertThat(server.hubs().identity("localhost", "agent-mqtt-1")).isPresent();
+    }
+
+    @Test
+    void a_group_key_over_mqtt_and_a_wrong_key_over_mqtt_exits_5() {
+        String groupKey = field(ok(opendps(server, "enrollment-group", "create", "--group-id", "agent-mqtt-group")),
+                "primaryKey");
+        String wrong = Base64.getEncoder().encodeToString(new byte[32]);
+
+        Result registered = ok(opendps(server, "device", "register", "--registration-id", "agent-mqtt-grp-1",
+                "--group-key", groupKey, "--transport", "mqtt", "--endpoint", mqttEndpoint(server), "-o", "json"));
+        Result denied = opendps(server, "device", "register", "--registration-id", "agent-mqtt-grp-2", "--key", wrong,
+                "--transport", "mqtt", "--endpoint", mqttEndpoint(server));
+
+        assertThat(registered.out()).contains("\"deviceId\" : \"agent-mqtt-grp-1\"");
+        assertThat(denied.exitCode()).as(denied.toString()).isEqualTo(5);
+        assertThat(denied.err()).doesNotContain(wrong);
+    }
+
+    @Test
+    void an_x509_device_registers_over_mqtt_through_a_group() {
+        Path pki = verifiedRootAndIntermediate("agent-mqtt-x509-line");
+        ok(opendps(server, "enrollment-group", "create", "--group-id", "agent-mqtt-x509-group", "--certificate",
+                pki.resolve("intermediate-ca.cert.pem").toString()));
+        device(pki, "agent-mqtt-x509-1");
+
+        Result registered = ok(opendps(server, withCertificate(pki, "agent-mqtt-x509-1", "--transport", "mqtt",
+                "--endpoint", mqttEndpoint(server))));
+
+        assertThat(field(registered, "connectionString"))
+                .isEqualTo("HostName=localhost;DeviceId=agent-mqtt-x509-1;x509=true");
+    }
+
     @Test
     void the_agent_polls_after_each_retry_after_until_the_operation_ends(@TempDir Path pollingData) throws Exception {
         // No single round trip: the first answer is always 202, with Retry-After 3 (the agent's default is 2).
         ProvisioningService.Settings defaults = ProvisioningService.Settings.DEFAULTS;
         try (TestServer polling = TestServer.start(TestServer.local(pollingData), new ProvisioningService.Settings(
                 Duration.ZERO, 3, defaults.sasClockSkew(), defaults.assignmentThreads()))) {
-            String key = enroll(polling, "agent-polled");
-            long started = System.nanoTime();
+            for (String transport : List.of("https", "mqtt")) {
+                String id = "agent-polled-" + transport;
+                String key = enroll(polling, id);
+                long started = System.nanoTime();
 
-            Result registered = ok(opendps(polling, "device", "register", "--registration-id", "agent-polled",
-                    "--key", key));
+                Result registered = ok(opendps(polling, "device", "register", "--registration-id", id, "--key", key,
+                        "--transport", transport, "--endpoint", transport.equals("mqtt") ? mqttEndpoint(polling)
+                                : "localhost:" + polling.httpsPort()));
 
-            assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofSeconds(3));
-            assertThat(field(registered, "status")).isEqualTo("assigned");
-            assertThat(field(registered, "deviceId")).isEqualTo("agent-polled");
+                assertThat(Duration.ofNanos(System.nanoTime() - started)).as(transport)
+                        .isGreaterThanOrEqualTo(Duration.ofSeconds(3));
+                assertThat(field(registered, "status")).isEqualTo("assigned");
+                assertThat(field(registered, "deviceId")).isEqualTo(id);
+            }
         }
     }
 }
