@@ -17,6 +17,7 @@ import org.opendps.core.provisioning.RegistrationOperationStatus;
 import org.opendps.core.registration.RegistrationStatus;
 import org.opendps.core.security.SharedAccessSignatures;
 import org.opendps.deviceclient.HttpsRegistrationTransport;
+import org.opendps.deviceclient.MqttRegistrationTransport;
 import org.opendps.deviceclient.ProvisioningEndpoint;
 import org.opendps.deviceclient.Registration;
 import org.opendps.deviceclient.RegistrationCredential;
@@ -72,5 +73,18 @@ class DeviceClientConcurrencyIT {
         assertThat(results).extracting(result -> result.registrationState().deviceId()).doesNotHaveDuplicates()
                 .hasSize(DEVICES);
         assertThat(server.hubs().identity("localhost", "load-https-" + (DEVICES - 1))).isPresent();
+    }
+
+    @Test
+    void sixty_symmetric_key_devices_at_once_over_mqtt_on_one_event_loop() throws Exception {
+        List<RegistrationOperationStatus> results;
+        try (RegistrationTransport mqtt = new MqttRegistrationTransport(new ProvisioningEndpoint("localhost",
+                server.mqttPort(), List.of(server.caCertificate())), Duration.ofSeconds(60))) {
+            results = registerAll(mqtt, "load-mqtt-");
+        }
+
+        assertThat(results).allSatisfy(result -> assertThat(result.status()).isEqualTo(RegistrationStatus.ASSIGNED));
+        assertThat(results).extracting(result -> result.registrationState().deviceId()).doesNotHaveDuplicates()
+                .hasSize(DEVICES);
     }
 }
