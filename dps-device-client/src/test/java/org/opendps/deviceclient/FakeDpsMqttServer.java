@@ -35,9 +35,9 @@ import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLPeerUnverifiedException;
 
 /**
- * A DPS MQTT peer on loopback TLS that records what the client sends and answers each request from a script:
- * the device-side client's counterpart until the real server speaks DPS over MQTT. Replies go out 10 ms late, as
- * protocol/dps-device.md §0 tells the real server to.
+ * A DPS MQTT peer on loopback TLS that records what the client sends and answers each request from a script, so
+ * that tests pin the exact packets (the end-to-end tests in dps-it see only outcomes) and answers the real server
+ * never gives. Replies go out 10 ms late, as protocol/dps-device.md §0 tells the real server to.
  */
 final class FakeDpsMqttServer implements AutoCloseable {
     /** What the client sent on one connection. */

@@ -27,8 +27,8 @@ import org.opendps.core.provisioning.RegistrationOperationStatus;
 import org.opendps.core.registration.RegistrationStatus;
 
 /**
- * X.509 over HTTPS against a JDK HTTPS server that requires a client certificate, until the real server attests
- * X.509: the chain is sent in the handshake, and no Authorization header.
+ * X.509 over HTTPS against a JDK HTTPS server that requires a client certificate and records what arrives: the
+ * chain in the handshake, and no Authorization header (dps-it's DeviceAgentIT registers against the real server).
  */
 class HttpsRegistrationTransportTest {
     private HttpsServer server;

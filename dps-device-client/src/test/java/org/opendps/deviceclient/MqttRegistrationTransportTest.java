@@ -27,7 +27,7 @@ import org.opendps.core.security.SasToken;
 import org.opendps.core.security.SharedAccessSignatures;
 import org.opendps.wire.sas.SasTokenParser;
 
-/** The MQTT transport over real TLS and real MQTT framing, against a scripted DPS peer. */
+/** The MQTT transport's packets over real TLS and real MQTT framing, against a scripted DPS peer. */
 class MqttRegistrationTransportTest {
     private static final String SCOPE = "0ne00000A1B";
     private static final String KEY = Base64.getEncoder().encodeToString("a device key of thirty-two bytes".getBytes());
