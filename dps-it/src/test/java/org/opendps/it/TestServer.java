@@ -65,8 +65,12 @@ final class TestServer implements AutoCloseable {
      * these extra ones ({@code --hub}). No gateway is injected, so the DPS reaches them in-process.
      */
     static TestServer startWithBuiltInHubs(Path dataDir, String... extraHubs) throws Exception {
-        ServeConfig config = local(dataDir).withExtraHubs(List.of(extraHubs));
-        return new TestServer(dataDir, OpenDps.start(config, OpenDps.Overrides.NONE), null);
+        return startWithBuiltInHubs(local(dataDir).withExtraHubs(List.of(extraHubs)));
+    }
+
+    /** As {@link #startWithBuiltInHubs(Path, String...)}, with this configuration. */
+    static TestServer startWithBuiltInHubs(ServeConfig config) throws Exception {
+        return new TestServer(config.dataDir(), OpenDps.start(config, OpenDps.Overrides.NONE), null);
     }
 
     /**

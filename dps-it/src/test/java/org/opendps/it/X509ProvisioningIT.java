@@ -41,14 +41,20 @@ class X509ProvisioningIT {
     private static final String API = "?api-version=2021-10-01";
     private static final Duration DAY = Duration.ofDays(1);
     private static final int REGISTER_TIMEOUT_SECONDS = 30;
+    /** The Java device client takes an X.509 device only by connection string, whose host must have a dot. */
+    private static final String HUB = "127.0.0.1";
 
     private TestServer server;
+    private HubCalls hubs;
     private IssuedCertificate root;
     private IssuedCertificate intermediate;
 
     @BeforeAll
     void start(@TempDir Path dataDir) throws Exception {
-        server = TestServer.withBuiltInHub(dataDir, 8883);
+        server = TestServer.startWithBuiltInHubs(TestServer.local(dataDir).withExtraHubs(List.of(HUB))
+                .withPorts(0, 8883));
+        expect(server.sendAsOwner("DELETE", "/linkedHubs/localhost" + API, null), 204); // devices go to HUB only
+        hubs = new HubCalls(server);
         root = CertificateIssuer.selfSigned(Request.ca("X509 IT Root", DAY));
         intermediate = CertificateIssuer.issue(Request.ca("X509 IT Intermediate", DAY), root);
         uploadAndProve("it-root", root);
@@ -58,7 +64,10 @@ class X509ProvisioningIT {
     }
 
     @AfterAll
-    void stop() {
+    void stop() throws Exception {
+        if (hubs != null) {
+            hubs.close();
+        }
         if (server != null) {
             server.close();
         }
@@ -77,7 +86,7 @@ class X509ProvisioningIT {
 
         assertThat(result.getProvisioningDeviceClientStatus())
                 .isEqualTo(ProvisioningDeviceClientStatus.PROVISIONING_DEVICE_STATUS_ASSIGNED);
-        assertThat(result.getIothubUri()).isEqualTo("localhost");
+        assertThat(result.getIothubUri()).isEqualTo(HUB);
         assertThat(result.getDeviceId()).isEqualTo("x509-individual-1");
         JsonNode state = registrationState("x509-individual-1");
         assertThat(state.path("x509").path("certificateInfo").path("sha256Thumbprint").asText())
@@ -301,11 +310,10 @@ class X509ProvisioningIT {
 
     /**
      * The device client's connection-string form with {@code x509=true}, the one that takes our SSL context with
-     * the device's key; {@code 127.0.0.1}, since the client refuses a host name without a dot, reaches the only
-     * built-in hub, which the server certificate names by that address too.
+     * the device's key.
      */
     private void connectToHubAndSend(X509Device device, String deviceId) throws Exception {
-        DeviceClient client = new DeviceClient("HostName=127.0.0.1;DeviceId=" + deviceId + ";x509=true",
+        DeviceClient client = new DeviceClient("HostName=" + HUB + ";DeviceId=" + deviceId + ";x509=true",
                 IotHubClientProtocol.MQTT, ClientOptions.builder().sslContext(device.tls(server.caCertificate()))
                         .build());
         try {
@@ -328,13 +336,11 @@ class X509ProvisioningIT {
     }
 
     private JsonNode hubDevice(String deviceId) throws Exception {
-        return json(expect(server.send("GET", "/devices/" + deviceId + "?api-version=2021-04-12", null,
-                HubMqttIT.hubToken(server)), 200));
+        return json(expect(hubs.owner(HUB, "GET", "/devices/" + deviceId + "?api-version=2021-04-12", null), 200));
     }
 
     private int hubStatus(String deviceId) throws Exception {
-        return server.send("GET", "/devices/" + deviceId + "?api-version=2021-04-12", null,
-                HubMqttIT.hubToken(server)).statusCode();
+        return hubs.owner(HUB, "GET", "/devices/" + deviceId + "?api-version=2021-04-12", null).statusCode();
     }
 
     private static String thumbprint(String algorithm, IssuedCertificate certificate) throws Exception {
