@@ -1,6 +1,8 @@
 package org.opendps.cli;
 
 import java.io.PrintWriter;
+import org.opendps.cli.cert.CertCommand;
+import org.opendps.cli.device.DeviceCommand;
 import org.opendps.cli.certificate.CertificateCommand;
 import org.opendps.cli.enrollment.group.EnrollmentGroupCommand;
 import org.opendps.cli.enrollment.individual.EnrollmentCommand;
@@ -33,7 +35,9 @@ import picocli.CommandLine.ParseResult;
             HubCommand.class,
             ServiceCommand.class,
             KeyCommand.class,
-            TpmCommand.class
+            TpmCommand.class,
+            CertCommand.class,
+            DeviceCommand.class
         },
         footer = {"", "Online commands find the server in data/connection-info.json, written by `opendps serve`; "
                 + "see --connection-info and --connection-string."})

@@ -56,6 +56,14 @@ class ArchitectureTest {
     }
 
     @Test
+    void the_device_client_is_a_device_it_knows_only_the_wire_formats() {
+        noClasses().that().resideInAPackage("org.opendps.deviceclient..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.opendps.server..", "org.opendps.store..",
+                        "org.opendps.hub..", "org.opendps.attestation..", "org.opendps.cli..", "org.opendps.app..")
+                .check(classes);
+    }
+
+    @Test
     void nothing_depends_on_the_app() {
         noClasses().that().resideOutsideOfPackage("org.opendps.app..")
                 .should().dependOnClassesThat().resideInAPackage("org.opendps.app..")

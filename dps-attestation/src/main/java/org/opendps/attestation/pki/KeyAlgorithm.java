@@ -7,18 +7,31 @@ import java.security.spec.ECGenParameterSpec;
 
 /** The key types OpenDPS issues certificates for: ECDSA P-256 by default (cheap handshakes), RSA on request. */
 public enum KeyAlgorithm {
-    EC_P256("SHA256withECDSA"),
-    RSA_2048("SHA256withRSA"),
-    RSA_4096("SHA256withRSA");
+    EC_P256("SHA256withECDSA", 256),
+    RSA_2048("SHA256withRSA", 2048),
+    RSA_3072("SHA256withRSA", 3072),
+    RSA_4096("SHA256withRSA", 4096);
 
     private final String signatureAlgorithm;
+    private final int bits;
 
-    KeyAlgorithm(String signatureAlgorithm) {
+    KeyAlgorithm(String signatureAlgorithm, int bits) {
         this.signatureAlgorithm = signatureAlgorithm;
+        this.bits = bits;
     }
 
     public String signatureAlgorithm() {
         return signatureAlgorithm;
+    }
+
+    /** The RSA key type of this size; the sizes offered are those every TLS stack of a device accepts. */
+    public static KeyAlgorithm rsa(int bits) {
+        for (KeyAlgorithm algorithm : values()) {
+            if (algorithm != EC_P256 && algorithm.bits == bits) {
+                return algorithm;
+            }
+        }
+        throw new IllegalArgumentException("RSA keys are 2048, 3072 or 4096 bits, not " + bits);
     }
 
     public KeyPair generate() {
@@ -29,7 +42,7 @@ public enum KeyAlgorithm {
                 return generator.generateKeyPair();
             }
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(this == RSA_2048 ? 2048 : 4096);
+            generator.initialize(bits);
             return generator.generateKeyPair();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot generate a " + this + " key pair", e);

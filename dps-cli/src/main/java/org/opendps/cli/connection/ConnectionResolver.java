@@ -71,6 +71,27 @@ public final class ConnectionResolver {
         return fromConnectionInfo(defaultFile, "default", options);
     }
 
+    /**
+     * The connection info file that {@code given}, else the environment, else {@code data/} names, for commands
+     * that need only its device side (ID scope, device endpoint, CA); null when none is named and the default does
+     * not exist.
+     */
+    public Path findConnectionInfo(Path given) {
+        if (given != null) {
+            return workingDirectory.resolve(given);
+        }
+        String infoFromEnv = env(ENV_CONNECTION_INFO);
+        if (infoFromEnv != null) {
+            return workingDirectory.resolve(infoFromEnv);
+        }
+        String dataDir = env(ENV_DATA_DIR);
+        if (dataDir != null) {
+            return workingDirectory.resolve(dataDir).resolve(CONNECTION_INFO_FILE);
+        }
+        Path defaultFile = workingDirectory.resolve("data").resolve(CONNECTION_INFO_FILE);
+        return Files.isRegularFile(defaultFile) ? defaultFile : null;
+    }
+
     private Connection fromConnectionString(String text, String source, ExitCode invalid, ConnectionOptions options) {
         ServiceConnectionString parsed = parse(text, source, invalid);
         URI endpoint = options.endpoint() != null ? givenEndpoint(options)

@@ -3,10 +3,15 @@ package org.opendps.cli.key;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Base64;
+import java.util.List;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.opendps.cli.Cli;
 
 class KeyDeriveCommandTest {
@@ -60,10 +65,44 @@ class KeyDeriveCommandTest {
     }
 
     @Test
-    void both_options_are_required() {
-        Cli.Result result = Cli.run("key", "derive", "--registration-id", "d1");
+    void the_group_key_and_a_registration_id_or_bulk_ids_are_required() {
+        Cli.Result noKey = Cli.run("key", "derive", "--registration-id", "d1");
+        Cli.Result noId = Cli.run("key", "derive", "--group-key", GROUP_KEY);
 
-        assertThat(result.exitCode()).isEqualTo(2);
-        assertThat(result.err()).contains("--group-key");
+        assertThat(noKey.exitCode()).isEqualTo(2);
+        assertThat(noKey.err()).contains("--group-key");
+        assertThat(noId.exitCode()).isEqualTo(2);
+        assertThat(noId.err()).contains("give --registration-id, or --count/--prefix");
+    }
+
+    @Test
+    void in_bulk_writes_an_owner_only_manifest_of_derived_keys_and_prints_none(@TempDir Path dir) throws Exception {
+        Cli.Result result = Cli.run("key", "derive", "--group-key", GROUP_KEY, "--count", "50", "--prefix", "sym-",
+                "--start", "7", "--out", dir.toString());
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        Path manifest = dir.resolve("keys.csv");
+        List<String> lines = Files.readAllLines(manifest);
+        assertThat(lines).hasSize(51).startsWith("registrationId,derivedKey");
+        for (int i = 1; i <= 50; i++) {
+            String id = String.format("sym-%04d", i + 6);
+            assertThat(lines.get(i)).isEqualTo(id + "," + expected(GROUP_KEY, id));
+            assertThat(result.out()).doesNotContain(expected(GROUP_KEY, id));
+        }
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(manifest))).isEqualTo("rw-------");
+        assertThat(result.out()).contains("devices   50");
+    }
+
+    @Test
+    void in_bulk_a_bad_group_key_writes_nothing_and_an_existing_manifest_is_kept(@TempDir Path dir) throws Exception {
+        Cli.Result badKey = Cli.run("key", "derive", "--group-key", "not*base64!", "--count", "2", "--prefix", "x",
+                "--out", dir.toString());
+        Files.writeString(dir.resolve("keys.csv"), "kept");
+        Cli.Result exists = Cli.run("key", "derive", "--group-key", GROUP_KEY, "--count", "2", "--prefix", "x",
+                "--out", dir.toString());
+
+        assertThat(badKey.exitCode()).isEqualTo(2);
+        assertThat(exists.exitCode()).isEqualTo(4);
+        assertThat(Files.readString(dir.resolve("keys.csv"))).isEqualTo("kept");
     }
 }

@@ -61,7 +61,7 @@ public final class RegistrationStateJson {
         return node;
     }
 
-    private static DeviceRegistrationState read(JsonFields body) {
+    static DeviceRegistrationState read(JsonFields body) {
         RegistrationStatus status = body.enumValue("status", RegistrationStatus::fromWireName, STATUSES);
         if (status == null) {
             throw body.invalid("status", "required; one of " + STATUSES);
