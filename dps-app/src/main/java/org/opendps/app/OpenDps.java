@@ -119,8 +119,8 @@ public final class OpenDps implements AutoCloseable {
                     ServerConfig.DEFAULT_MAX_BODY_BYTES);
             ProvisioningService provisioning = provisioning(config, storage, instance, overrides, gateway, clock);
             HubDeviceServices hubDevices = HubDeviceServices.create(new DeviceConnectAuthenticator(
-                    storage.builtInHubs(), builtIn.registry(), clock, SAS_CLOCK_SKEW), builtIn.twins(),
-                    new TelemetryLog(clock));
+                    storage.builtInHubs(), builtIn.registry(), storage.caCertificates(), clock, SAS_CLOCK_SKEW),
+                    builtIn.twins(), new TelemetryLog(clock));
             OpenDpsServer server;
             try {
                 server = OpenDpsServer.start(serverConfig, api,

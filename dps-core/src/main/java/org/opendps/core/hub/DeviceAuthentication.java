@@ -13,4 +13,10 @@ public sealed interface DeviceAuthentication {
 
     /** Self-signed style X.509: the hub matches the device certificate's thumbprint (upper-case hex). */
     record X509Thumbprint(String primaryThumbprint, String secondaryThumbprint) implements DeviceAuthentication {}
+
+    /**
+     * CA-signed X.509 ({@code certificateAuthority}): no keys and no thumbprints; the device's certificate must chain
+     * to a CA the hub trusts and name the device in its subject CN.
+     */
+    record CertificateAuthority() implements DeviceAuthentication {}
 }

@@ -4,12 +4,19 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.cert.CertificateEncodingException;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import org.opendps.core.certificate.CaCertificate;
+import org.opendps.core.certificate.CaCertificateStore;
+import org.opendps.core.certificate.CertificateChains;
+import org.opendps.core.enrollment.X509Certificates;
 import org.opendps.core.hub.DeviceAuthentication;
 import org.opendps.core.security.SasToken;
 import org.opendps.core.security.SharedAccessSignatures;
@@ -23,8 +30,14 @@ import org.opendps.hub.registry.HubRegistry;
 
 /**
  * Decides whether a device may connect to a built-in hub: with a SAS token signed by one of its own keys or by a
- * hub policy with DeviceConnect, or with the X.509 certificate whose thumbprint it is registered with. Every
- * refusal looks the same to the device (CONNACK 5), so the answer is a boolean; what failed is not told.
+ * hub policy with DeviceConnect, with the X.509 certificate whose thumbprint it is registered with, or, when it is
+ * CA-signed, with a certificate naming it in its subject CN that chains up to a verified CA certificate of this
+ * instance. Every refusal looks the same to the device (CONNACK 5), so the answer is a boolean; what failed is not
+ * told.
+ *
+ * <p>A built-in hub trusts exactly the CAs the instance trusts for enrollment groups: those under
+ * {@code /certificates} whose possession was proved (or vouched for). One list, one proof, for both services, as a
+ * DPS and its linked Azure hub are usually given the same verified CA.
  *
  * <p>The signature covers {@code sr} exactly as sent (the Java client sends it raw, Node encoded); the scope is
  * compared on the decoded form, the host case-insensitively, the device ID exactly (IDs are case-sensitive).
@@ -32,14 +45,19 @@ import org.opendps.hub.registry.HubRegistry;
 public final class DeviceConnectAuthenticator {
     private final BuiltInHubStore hubs;
     private final HubRegistry registry;
+    private final CaCertificateStore caCertificates;
     private final Clock clock;
     private final Duration skew;
+    private final CertificateChains chains;
 
-    public DeviceConnectAuthenticator(BuiltInHubStore hubs, HubRegistry registry, Clock clock, Duration skew) {
+    public DeviceConnectAuthenticator(BuiltInHubStore hubs, HubRegistry registry, CaCertificateStore caCertificates,
+            Clock clock, Duration skew) {
         this.hubs = Objects.requireNonNull(hubs, "hubs");
         this.registry = Objects.requireNonNull(registry, "registry");
+        this.caCertificates = Objects.requireNonNull(caCertificates, "caCertificates");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.skew = Objects.requireNonNull(skew, "skew");
+        this.chains = new CertificateChains(clock, skew);
     }
 
     /** Whether the host name is a built-in hub's. */
@@ -69,15 +87,35 @@ public final class DeviceConnectAuthenticator {
                         | SharedAccessSignatures.isSignedWith(token, policy.get().secondaryKey()));
     }
 
-    /** @param leafCertificateDer the TLS client's own certificate, DER-encoded */
-    public boolean acceptsCertificate(String hubHostName, String deviceId, byte[] leafCertificateDer) {
+    /** @param chain the TLS client's chain as it sent it: its own certificate first, then its intermediates */
+    public boolean acceptsCertificate(String hubHostName, String deviceId, List<X509Certificate> chain) {
         Optional<HubDevice> device = hubs.find(HubHosts.key(hubHostName))
                 .flatMap(h -> registry.find(h.hostName(), deviceId));
-        if (device.isEmpty() || !device.get().enabled() || leafCertificateDer == null) {
+        if (device.isEmpty() || !device.get().enabled() || chain.isEmpty()) {
             return false;
         }
-        return device.get().acceptsThumbprint(thumbprint("SHA-1", leafCertificateDer))
-                || device.get().acceptsThumbprint(thumbprint("SHA-256", leafCertificateDer));
+        X509Certificate leaf = chain.get(0);
+        if (device.get().authentication() instanceof DeviceAuthentication.CertificateAuthority) {
+            return deviceId.equals(X509Certificates.commonName(leaf))
+                    && chainsToVerifiedCa(leaf, chain.subList(1, chain.size()));
+        }
+        byte[] der = der(leaf);
+        return der != null && (device.get().acceptsThumbprint(thumbprint("SHA-1", der))
+                || device.get().acceptsThumbprint(thumbprint("SHA-256", der)));
+    }
+
+    /** Validity is checked along the path, the leaf's included, with the same skew as SAS expiry. */
+    private boolean chainsToVerifiedCa(X509Certificate leaf, List<X509Certificate> intermediates) {
+        return caCertificates.all().stream().filter(CaCertificate::verified)
+                .anyMatch(ca -> chains.chainsTo(leaf, intermediates, ca.x509()));
+    }
+
+    private static byte[] der(X509Certificate certificate) {
+        try {
+            return certificate.getEncoded();
+        } catch (CertificateEncodingException e) {
+            return null;
+        }
     }
 
     /** Both keys are tried, whatever the first gives, so that timing tells nothing of which one matched. */

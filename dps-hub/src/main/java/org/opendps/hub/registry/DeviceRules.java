@@ -65,7 +65,7 @@ final class DeviceRules {
     /**
      * The authentication to store: keys checked, or generated where left out (kept from the current device when it
      * has SAS keys already, so that a replace that leaves them out does not lock the device out), thumbprints
-     * checked and upper-cased.
+     * checked and upper-cased; a CA-signed device has nothing to check.
      *
      * @param current the stored device being replaced, or null on create
      */
@@ -81,6 +81,9 @@ final class DeviceRules {
                             currentKeys == null ? null : currentKeys.primaryKey()),
                     key("authentication.symmetricKey.secondaryKey", keys.secondaryKey(),
                             currentKeys == null ? null : currentKeys.secondaryKey()));
+        }
+        if (given instanceof DeviceAuthentication.CertificateAuthority) {
+            return given;
         }
         DeviceAuthentication.X509Thumbprint x509 = (DeviceAuthentication.X509Thumbprint) given;
         if (x509.primaryThumbprint() == null || x509.primaryThumbprint().isEmpty()) {

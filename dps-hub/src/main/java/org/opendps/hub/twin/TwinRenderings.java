@@ -31,6 +31,8 @@ final class TwinRenderings {
             json.put("authenticationType", "selfSigned");
             thumbprint.put("primaryThumbprint", x509.primaryThumbprint());
             thumbprint.put("secondaryThumbprint", x509.secondaryThumbprint());
+        } else if (device.authentication() instanceof DeviceAuthentication.CertificateAuthority) {
+            json.put("authenticationType", "certificateAuthority");
         } else {
             json.put("authenticationType", "sas");
         }

@@ -58,6 +58,18 @@ class TwinRenderingsTest {
     }
 
     @Test
+    void a_ca_signed_device_shows_certificate_authority_and_null_thumbprints() {
+        hub.registry.put(HUB, new DeviceDraft("ca-1", null, null, new DeviceAuthentication.CertificateAuthority(),
+                false), null);
+
+        JsonNode twin = parse(hub.service.get(HUB, "ca-1"));
+
+        assertThat(twin.get("authenticationType").asText()).isEqualTo("certificateAuthority");
+        assertThat(twin.get("x509Thumbprint")).isEqualTo(parse(json(
+                "{'primaryThumbprint':null,'secondaryThumbprint':null}")));
+    }
+
+    @Test
     void the_device_get_has_versions_but_neither_tags_nor_metadata() {
         hub.service.patch(HUB, DEVICE, json("{'tags':{'site':'north'},'properties':{'desired':{'rate':5}}}"), null);
         hub.service.patchReported(HUB, DEVICE, json("{'fw':'1.2'}"));

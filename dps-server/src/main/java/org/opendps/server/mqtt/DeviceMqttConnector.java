@@ -5,7 +5,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import java.nio.charset.StandardCharsets;
-import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Optional;
@@ -30,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * ({@code {idScope}/registrations/{id}/...}) from a hub device ({@code {hub}/{deviceId}/...}). A DPS device is
  * accepted when its client ID is its registration ID; its credential (the SAS token in the password, or with no
  * password the TLS client chain) is checked on each request, as over HTTPS. A hub device of a built-in hub is
- * authenticated here, on the worker pool: a SAS token, or with no password the TLS client certificate. Every
+ * authenticated here, on the worker pool: a SAS token, or with no password the TLS client chain. Every
  * refusal is CONNACK 5, as Azure answers.
  */
 public final class DeviceMqttConnector implements MqttConnector {
@@ -68,8 +67,8 @@ public final class DeviceMqttConnector implements MqttConnector {
         String deviceId = name.get().deviceId();
         Callable<Boolean> check;
         if (connect.password() == null || connect.password().length == 0) {
-            byte[] certificate = leaf(TlsPeer.chain(connection.tlsSession()));
-            check = () -> certificate != null && hubs.authenticator().acceptsCertificate(hub, deviceId, certificate);
+            List<X509Certificate> chain = TlsPeer.chain(connection.tlsSession());
+            check = () -> hubs.authenticator().acceptsCertificate(hub, deviceId, chain);
         } else {
             String password = new String(connect.password(), StandardCharsets.UTF_8);
             check = () -> acceptsSas(hub, deviceId, password);
@@ -113,14 +112,6 @@ public final class DeviceMqttConnector implements MqttConnector {
             return hubs.authenticator().acceptsSas(hub, deviceId, SasTokenParser.parse(password));
         } catch (DpsException e) {
             return false; // a malformed token; its text is never logged
-        }
-    }
-
-    private static byte[] leaf(List<X509Certificate> chain) {
-        try {
-            return chain.isEmpty() ? null : chain.get(0).getEncoded();
-        } catch (CertificateEncodingException e) {
-            return null;
         }
     }
 }

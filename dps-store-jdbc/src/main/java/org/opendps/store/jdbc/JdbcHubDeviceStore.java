@@ -15,9 +15,13 @@ import org.opendps.hub.registry.HubDeviceStore;
  * exactly as given: Azure compares device IDs case-sensitively, so unlike every DPS id they are never lower-cased.
  */
 final class JdbcHubDeviceStore implements HubDeviceStore {
-    /** Azure's wire names of the two authentication types the hub keeps. */
+    /**
+     * Azure's wire names of the authentication types the hub keeps. A CA-signed device has neither keys nor
+     * thumbprints, so the type column alone holds it (V3 has no constraint on the column: no migration needed).
+     */
     private static final String SAS = "sas";
     private static final String SELF_SIGNED = "selfSigned";
+    private static final String CERTIFICATE_AUTHORITY = "certificateAuthority";
 
     private final Database database;
     private final SqlStatements sql;
@@ -92,8 +96,11 @@ final class JdbcHubDeviceStore implements HubDeviceStore {
                     .text("primary_key", null).text("secondary_key", null)
                     .text("primary_thumbprint", thumbprints.primaryThumbprint())
                     .text("secondary_thumbprint", thumbprints.secondaryThumbprint());
+        } else if (authentication instanceof DeviceAuthentication.CertificateAuthority) {
+            params.text("authentication_type", CERTIFICATE_AUTHORITY)
+                    .text("primary_key", null).text("secondary_key", null)
+                    .text("primary_thumbprint", null).text("secondary_thumbprint", null);
         } else {
-            // Unreachable while DeviceAuthentication has two kinds; a third needs columns of its own first.
             throw new IllegalArgumentException("The hub cannot store a device authenticated by "
                     + authentication.getClass().getSimpleName() + ".");
         }
@@ -119,6 +126,9 @@ final class JdbcHubDeviceStore implements HubDeviceStore {
         if (SELF_SIGNED.equals(type)) {
             return new DeviceAuthentication.X509Thumbprint(row.getString("primary_thumbprint"),
                     row.getString("secondary_thumbprint"));
+        }
+        if (CERTIFICATE_AUTHORITY.equals(type)) {
+            return new DeviceAuthentication.CertificateAuthority();
         }
         throw new StoreException("Column hub_device.authentication_type holds '" + type
                 + "', which this version of OpenDPS does not know.");

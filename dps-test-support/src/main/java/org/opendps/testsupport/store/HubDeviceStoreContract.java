@@ -49,6 +49,20 @@ public interface HubDeviceStoreContract {
     }
 
     @Test
+    default void a_ca_signed_device_round_trips_and_a_replace_turns_it_into_a_sas_device() {
+        HubDevice device = new HubDevice("ca-1", new DeviceAuthentication.CertificateAuthority(), true, null, false,
+                "638100", StoreFixtures.FIRST);
+        assertThat(hubDeviceStore().insert(HUB, device)).isTrue();
+        assertThat(hubDeviceStore().find(HUB, "ca-1")).contains(device);
+
+        HubDevice sas = sasDevice("ca-1");
+        assertThat(hubDeviceStore().replace(HUB, sas.withRevision(StoreFixtures.FIRST.next(StoreFixtures.UPDATED)),
+                1)).isTrue();
+        assertThat(hubDeviceStore().find(HUB, "ca-1").orElseThrow().authentication())
+                .isEqualTo(sas.authentication());
+    }
+
+    @Test
     default void absent_secondary_credentials_and_absent_optional_fields_round_trip() {
         HubDevice sas = new HubDevice("sas-1", new DeviceAuthentication.SymmetricKey(StoreFixtures.PRIMARY_KEY, null),
                 false, null, false, null, StoreFixtures.FIRST);

@@ -55,12 +55,14 @@ public final class HubDeviceJson {
             ObjectNode symmetricKey = authentication.putObject("symmetricKey");
             JsonBodies.putIfPresent(symmetricKey, "primaryKey", keys.primaryKey());
             JsonBodies.putIfPresent(symmetricKey, "secondaryKey", keys.secondaryKey());
-        } else {
-            DeviceAuthentication.X509Thumbprint x509 = (DeviceAuthentication.X509Thumbprint) identity.authentication();
+        } else if (identity.authentication() instanceof DeviceAuthentication.X509Thumbprint x509) {
             authentication.put("type", "selfSigned");
             ObjectNode thumbprint = authentication.putObject("x509Thumbprint");
             JsonBodies.putIfPresent(thumbprint, "primaryThumbprint", x509.primaryThumbprint());
             JsonBodies.putIfPresent(thumbprint, "secondaryThumbprint", x509.secondaryThumbprint());
+        } else {
+            // As the Java service client sends it: the type alone, no keys and no thumbprints.
+            authentication.put("type", "certificateAuthority");
         }
         body.putObject("capabilities").put("iotEdge", identity.iotEdge());
         return write(body);
@@ -72,7 +74,7 @@ public final class HubDeviceJson {
      * and a device without one is enabled, as the hub makes it.
      *
      * @throws IllegalArgumentException when the body is not such a device, or its authentication type is one a
-     *     {@link DeviceIdentity} cannot hold ({@code certificateAuthority}, {@code none})
+     *     {@link DeviceIdentity} cannot hold ({@code none})
      */
     public static DeviceIdentity readDevice(byte[] body) {
         ObjectNode device = parseObject(body, "device");
@@ -158,11 +160,14 @@ public final class HubDeviceJson {
                 JsonNode thumbprint = authentication.path("x509Thumbprint");
                 return new DeviceAuthentication.X509Thumbprint(
                         text(thumbprint, "primaryThumbprint"), text(thumbprint, "secondaryThumbprint"));
+            case "certificateauthority":
+                return new DeviceAuthentication.CertificateAuthority();
             default:
                 // Only the type's name is quoted, and only when it looks like one.
-                String shown = type.matches("[A-Za-z]{1,32}") ? "'" + type + "'" : "that is not sas or selfSigned";
+                String shown = type.matches("[A-Za-z]{1,32}") ? "'" + type + "'"
+                        : "that is not sas, selfSigned or certificateAuthority";
                 throw new IllegalArgumentException("The hub's device has authentication type " + shown
-                        + ", which OpenDPS cannot represent (only sas and selfSigned).");
+                        + ", which OpenDPS cannot represent (only sas, selfSigned and certificateAuthority).");
         }
     }
 

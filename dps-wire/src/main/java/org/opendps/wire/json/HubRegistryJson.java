@@ -99,20 +99,21 @@ public final class HubRegistryJson {
         if (device.authentication() instanceof DeviceAuthentication.SymmetricKey sas) {
             keys.put("primaryKey", sas.primaryKey()).put("secondaryKey", sas.secondaryKey());
             authentication.put("type", "sas");
-        } else {
-            DeviceAuthentication.X509Thumbprint x509 = (DeviceAuthentication.X509Thumbprint) device.authentication();
+        } else if (device.authentication() instanceof DeviceAuthentication.X509Thumbprint x509) {
             thumbprint.put("primaryThumbprint", x509.primaryThumbprint())
                     .put("secondaryThumbprint", x509.secondaryThumbprint());
             authentication.put("type", "selfSigned");
+        } else {
+            authentication.put("type", "certificateAuthority");
         }
         node.putObject("capabilities").put("iotEdge", device.iotEdge());
         return node;
     }
 
     /**
-     * {@code sas} or {@code selfSigned}, in any case; without a type, a primary thumbprint means selfSigned. The
-     * types a built-in hub cannot check ({@code certificateAuthority}, {@code none}) are refused rather than stored
-     * as something else.
+     * {@code sas}, {@code selfSigned} or {@code certificateAuthority}, in any case; without a type, a primary
+     * thumbprint means selfSigned. Keys or thumbprints sent with certificateAuthority are ignored, as Azure ignores
+     * them. {@code none}, which a built-in hub cannot check, is refused rather than stored as something else.
      */
     private static DeviceAuthentication authentication(JsonFields authentication) {
         if (authentication == null) {
@@ -132,8 +133,11 @@ public final class HubRegistryJson {
                 return new DeviceAuthentication.X509Thumbprint(
                         x509 == null ? null : x509.nonEmptyText("primaryThumbprint"),
                         x509 == null ? null : x509.nonEmptyText("secondaryThumbprint"));
+            case "certificateauthority":
+                return new DeviceAuthentication.CertificateAuthority();
             default:
-                throw authentication.invalid("type", "must be sas or selfSigned (a built-in hub supports no other)");
+                throw authentication.invalid("type",
+                        "must be sas, selfSigned or certificateAuthority (a built-in hub supports no other)");
         }
     }
 }

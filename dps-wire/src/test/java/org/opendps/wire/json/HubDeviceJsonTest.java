@@ -20,6 +20,8 @@ class HubDeviceJsonTest {
             new DeviceIdentity("dev-1", new DeviceAuthentication.SymmetricKey(PRIMARY_KEY, SECONDARY_KEY), false, true);
     private static final DeviceIdentity X509_DEVICE =
             new DeviceIdentity("edge-1", new DeviceAuthentication.X509Thumbprint(SHA256, null), true, false);
+    private static final DeviceIdentity CA_DEVICE =
+            new DeviceIdentity("ca-1", new DeviceAuthentication.CertificateAuthority(), false, true);
 
     @Test
     void sas_device_is_written_as_the_rest_api_takes_it() {
@@ -36,9 +38,17 @@ class HubDeviceJsonTest {
     }
 
     @Test
+    void certificate_authority_device_is_written_as_the_java_client_writes_it_with_the_type_alone() {
+        assertThat(text(HubDeviceJson.writeDevice(CA_DEVICE))).isEqualTo(text(json("{'deviceId':'ca-1',"
+                + "'status':'enabled','authentication':{'type':'certificateAuthority'},"
+                + "'capabilities':{'iotEdge':false}}")));
+    }
+
+    @Test
     void written_devices_read_back_equal() {
         assertThat(HubDeviceJson.readDevice(HubDeviceJson.writeDevice(SAS_DEVICE))).isEqualTo(SAS_DEVICE);
         assertThat(HubDeviceJson.readDevice(HubDeviceJson.writeDevice(X509_DEVICE))).isEqualTo(X509_DEVICE);
+        assertThat(HubDeviceJson.readDevice(HubDeviceJson.writeDevice(CA_DEVICE))).isEqualTo(CA_DEVICE);
     }
 
     @Test
@@ -64,14 +74,19 @@ class HubDeviceJsonTest {
     }
 
     @Test
-    void certificate_authority_and_none_devices_cannot_be_represented() {
-        assertThatThrownBy(() -> HubDeviceJson.readDevice(json(
-                "{'deviceId':'d','authentication':{'type':'certificateAuthority'}}")))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("The hub's device has authentication type 'certificateAuthority', which OpenDPS cannot"
-                        + " represent (only sas and selfSigned).");
+    void certificate_authority_device_as_azure_answers_it_reads_with_its_null_keys_and_thumbprints_ignored() {
+        assertThat(HubDeviceJson.readDevice(json("{'deviceId':'ca-1','status':'enabled','authentication':"
+                + "{'symmetricKey':{'primaryKey':null,'secondaryKey':null},'x509Thumbprint':"
+                + "{'primaryThumbprint':null,'secondaryThumbprint':null},'type':'certificateAuthority'}}")))
+                .isEqualTo(CA_DEVICE);
+    }
+
+    @Test
+    void none_devices_cannot_be_represented() {
         assertThatThrownBy(() -> HubDeviceJson.readDevice(json("{'deviceId':'d','authentication':{'type':'none'}}")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("type 'none'");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("The hub's device has authentication type 'none', which OpenDPS cannot"
+                        + " represent (only sas, selfSigned and certificateAuthority).");
     }
 
     @Test

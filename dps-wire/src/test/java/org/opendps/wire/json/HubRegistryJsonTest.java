@@ -49,6 +49,34 @@ class HubRegistryJsonTest {
     }
 
     @Test
+    void certificate_authority_device_has_null_keys_and_thumbprints_and_reads_back_from_either_codec() {
+        DeviceView ca = new DeviceView("dev-ca", "1", "e", true, null, new DeviceAuthentication.CertificateAuthority(),
+                false);
+
+        byte[] written = HubRegistryJson.writeDevice(ca);
+
+        assertThat(tree(written).path("authentication")).isEqualTo(tree(json("{'symmetricKey':"
+                + "{'primaryKey':null,'secondaryKey':null},'x509Thumbprint':{'primaryThumbprint':null,"
+                + "'secondaryThumbprint':null},'type':'certificateAuthority'}")));
+        assertThat(HubRegistryJson.readDevice(written).authentication())
+                .isEqualTo(new DeviceAuthentication.CertificateAuthority());
+        assertThat(HubDeviceJson.readDevice(written).authentication())
+                .isEqualTo(new DeviceAuthentication.CertificateAuthority());
+    }
+
+    @Test
+    void certificate_authority_as_the_java_client_sends_it_reads_in_any_case_ignoring_keys() {
+        // The Java service client 2.1.9 sends the type alone for AuthenticationType.CERTIFICATE_AUTHORITY.
+        assertThat(HubRegistryJson.readDevice(json("{'deviceId':'dev-ca','status':'Enabled',"
+                + "'authentication':{'type':'certificateAuthority'},'parentScopes':[]}")))
+                .isEqualTo(new DeviceBody("dev-ca", "Enabled", null, new DeviceAuthentication.CertificateAuthority(),
+                        false));
+        assertThat(HubRegistryJson.readDevice(json("{'authentication':{'type':'CERTIFICATEAUTHORITY',"
+                + "'symmetricKey':{'primaryKey':'" + PRIMARY_KEY + "'},'x509Thumbprint':{'primaryThumbprint':'"
+                + SHA1 + "'}}}")).authentication()).isEqualTo(new DeviceAuthentication.CertificateAuthority());
+    }
+
+    @Test
     void the_rest_gateways_reader_takes_what_the_hub_writes() {
         assertThat(HubDeviceJson.readDevice(HubRegistryJson.writeDevice(SAS))).isEqualTo(new DeviceIdentity("dev-1",
                 new DeviceAuthentication.SymmetricKey(PRIMARY_KEY, SECONDARY_KEY), false, true));
@@ -86,9 +114,10 @@ class HubRegistryJsonTest {
 
     @Test
     void authentication_types_a_built_in_hub_cannot_check_are_refused() {
-        for (String type : List.of("certificateAuthority", "none", "tpm")) {
+        for (String type : List.of("none", "tpm")) {
             assertInvalidField(() -> HubRegistryJson.readDevice(json("{'authentication':{'type':'" + type + "'}}")),
-                    "authentication.type", "must be sas or selfSigned (a built-in hub supports no other)");
+                    "authentication.type",
+                    "must be sas, selfSigned or certificateAuthority (a built-in hub supports no other)");
         }
     }
 

@@ -81,9 +81,20 @@ class HubDeviceRoutesTest {
     void a_body_naming_another_device_or_an_unsupported_authentication_is_400() {
         assertThat(errorCode(hub.send("PUT", "/devices/dev-1", json("{'deviceId':'dev-2'}"))))
                 .isEqualTo("InvalidField");
-        assertThat(hub.send("PUT", "/devices/dev-1", json("{'authentication':{'type':'certificateAuthority'}}"))
+        assertThat(hub.send("PUT", "/devices/dev-1", json("{'authentication':{'type':'none'}}"))
                 .status()).isEqualTo(400);
         assertThat(hub.send("PUT", "/devices/dev-1", "not json").status()).isEqualTo(400);
+    }
+
+    @Test
+    void a_ca_signed_device_is_created_without_keys_and_answered_with_null_keys_and_thumbprints() {
+        ApiResponse created = hub.send("PUT", "/devices/ca-1",
+                json("{'deviceId':'ca-1','authentication':{'type':'certificateAuthority'}}"));
+
+        assertThat(created.status()).isEqualTo(200);
+        assertThat(body(hub.send("GET", "/devices/ca-1", null)).path("authentication").toString()).isEqualTo(json(
+                "{'symmetricKey':{'primaryKey':null,'secondaryKey':null},'x509Thumbprint':{'primaryThumbprint':null,"
+                        + "'secondaryThumbprint':null},'type':'certificateAuthority'}"));
     }
 
     @Test
