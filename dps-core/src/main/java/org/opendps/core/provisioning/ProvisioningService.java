@@ -42,6 +42,7 @@ public final class ProvisioningService implements AutoCloseable {
     private final AssignmentRunner runner;
     private final Settings settings;
     private final Clock clock;
+    private final RegistrationMetrics metrics;
 
     /**
      * The knobs of the registration path, with defaults in {@link #DEFAULTS}.
@@ -69,6 +70,15 @@ public final class ProvisioningService implements AutoCloseable {
     public ProvisioningService(String idScope, Stores stores, HubGateway gateway,
             Map<AllocationPolicy, HubSelector> selectors, AllocationWebhook webhook, RegistrationThrottle throttle,
             TpmKeyWrap tpmKeyWrap, Settings settings, Clock clock) {
+        this(idScope, stores, gateway, selectors, webhook, throttle, tpmKeyWrap, settings, clock,
+                RegistrationMetrics.NONE);
+    }
+
+    /** As the other constructor, reporting attestations to {@code metrics}. */
+    public ProvisioningService(String idScope, Stores stores, HubGateway gateway,
+            Map<AllocationPolicy, HubSelector> selectors, AllocationWebhook webhook, RegistrationThrottle throttle,
+            TpmKeyWrap tpmKeyWrap, Settings settings, Clock clock, RegistrationMetrics metrics) {
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.idScope = Objects.requireNonNull(idScope, "idScope");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -90,7 +100,7 @@ public final class ProvisioningService implements AutoCloseable {
         }
         checkScope(request.idScope());
         throttle.acquire(registrationId);
-        AttestedDevice device = attestation.attest(request.idScope(), registrationId, request.credential());
+        AttestedDevice device = attest(request.idScope(), registrationId, request.credential());
         String operationId = UUID.randomUUID().toString();
         var now = clock.instant();
         RegistrationOperation operation = new RegistrationOperation(operationId, registrationId,
@@ -107,6 +117,20 @@ public final class ProvisioningService implements AutoCloseable {
             return assigning(operationId);
         } catch (ExecutionException e) {
             throw new IllegalStateException("assignment of " + registrationId + " failed", e.getCause());
+        }
+    }
+
+    /** Attestation of a register request, timed: the step whose cost depends on the attestation type. */
+    private AttestedDevice attest(String scope, String registrationId, DeviceCredential credential) {
+        long start = System.nanoTime();
+        boolean accepted = false;
+        try {
+            AttestedDevice device = attestation.attest(scope, registrationId, credential);
+            accepted = true;
+            return device;
+        } finally {
+            metrics.attestation(RegistrationMetrics.attestationOf(credential), accepted,
+                    Duration.ofNanos(System.nanoTime() - start));
         }
     }
 
