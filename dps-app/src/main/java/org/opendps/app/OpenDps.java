@@ -133,7 +133,7 @@ public final class OpenDps implements AutoCloseable {
                 server = OpenDpsServer.start(serverConfig, api,
                         new HubApi(builtIn.registry(), builtIn.twins(), storage.builtInHubs(), clock,
                                 hubDevices.methods(), hubDevices.telemetry(), hubDevices.cloudToDevice()), hubDevices,
-                        provisioning, clock, new OpenDpsServer.Monitoring(metrics, storage::answers));
+                        provisioning, clock, new OpenDpsServer.Monitoring(metrics, config.metrics(), storage::answers));
             } catch (RuntimeException e) {
                 provisioning.close();
                 throw e;

@@ -63,16 +63,17 @@ public final class OpenDpsServer implements AutoCloseable {
     public static OpenDpsServer start(ServerConfig config, ServiceApi api, HubApi hubs, HubDeviceServices hubDevices,
             ProvisioningService provisioning, Clock clock) {
         return start(config, api, hubs, hubDevices, provisioning, clock,
-                new Monitoring(new OpenDpsMetrics(), () -> true));
+                new Monitoring(new OpenDpsMetrics(), false, () -> true));
     }
 
     /**
      * What {@code /metrics} and {@code /ready} report on.
      *
      * @param metrics the caller owns and closes it
+     * @param serveMetrics whether {@code GET /metrics} is served (collected either way: it is cheap)
      * @param database true when the database answers now (may block: it runs on a worker)
      */
-    public record Monitoring(OpenDpsMetrics metrics, BooleanSupplier database) {
+    public record Monitoring(OpenDpsMetrics metrics, boolean serveMetrics, BooleanSupplier database) {
         public Monitoring {
             Objects.requireNonNull(metrics, "metrics");
             Objects.requireNonNull(database, "database");
@@ -91,7 +92,8 @@ public final class OpenDpsServer implements AutoCloseable {
             WorkerExecutor worker = vertx.createSharedWorkerExecutor("opendps-worker", config.workerThreads());
             RouteTable routes = ServiceApiRoutes.create(api);
             AtomicBoolean listening = new AtomicBoolean();
-            HealthRoutes.create(routes, monitoring.metrics(), listening::get, monitoring.database());
+            HealthRoutes.create(routes, monitoring.serveMetrics() ? monitoring.metrics() : null, listening::get,
+                    monitoring.database());
             // Before the device routes, whose first segment (the ID scope) is a parameter: see DeviceRouteConflictTest.
             HubApiRoutes.create(routes, hubs);
             DeviceApiRoutes.create(routes, provisioning, monitoring.metrics());

@@ -8,10 +8,10 @@ import org.opendps.server.metrics.OpenDpsMetrics;
 
 /**
  * OpenDPS's operational routes, which Azure does not have: {@code GET /health} (live: the process answers),
- * {@code GET /ready} (the database answers and both listeners are up) and {@code GET /metrics} (Prometheus text
- * format). They need no token, because probes and scrapers carry none; they reveal counts and timings under fixed
- * labels, never a device, key or enrollment. Their single-segment paths never match a device route, whose first
- * segment is an ID scope followed by more.
+ * {@code GET /ready} (the database answers and both listeners are up) and, when the operator asks for it,
+ * {@code GET /metrics} (Prometheus text format). They need no token, because probes and scrapers carry none; they
+ * reveal counts and timings under fixed labels, never a device, key or enrollment. Their single-segment paths
+ * never match a device route, whose first segment is an ID scope followed by more.
  */
 public final class HealthRoutes {
     private static final byte[] UP = "{\"status\":\"UP\"}".getBytes(StandardCharsets.UTF_8);
@@ -19,19 +19,22 @@ public final class HealthRoutes {
     private HealthRoutes() {}
 
     /**
+     * @param metrics null to leave {@code /metrics} out (it is then an unknown path, 404)
      * @param listening true once every listener accepts connections
      * @param database true when the database answers now; may block (the routes run on workers)
      */
     public static RouteTable create(RouteTable routes, OpenDpsMetrics metrics, BooleanSupplier listening,
             BooleanSupplier database) {
-        Objects.requireNonNull(metrics, "metrics");
         Objects.requireNonNull(listening, "listening");
         Objects.requireNonNull(database, "database");
-        return routes.add("GET", "/health", request -> ApiResponse.ok(UP))
-                .add("GET", "/ready", request -> ready(listening.getAsBoolean(), database.getAsBoolean()))
-                .add("GET", "/metrics", request -> new ApiResponse(200,
-                        Map.of("Content-Type", OpenDpsMetrics.CONTENT_TYPE),
-                        metrics.scrape().getBytes(StandardCharsets.UTF_8)));
+        routes.add("GET", "/health", request -> ApiResponse.ok(UP))
+                .add("GET", "/ready", request -> ready(listening.getAsBoolean(), database.getAsBoolean()));
+        if (metrics != null) {
+            routes.add("GET", "/metrics", request -> new ApiResponse(200,
+                    Map.of("Content-Type", OpenDpsMetrics.CONTENT_TYPE),
+                    metrics.scrape().getBytes(StandardCharsets.UTF_8)));
+        }
+        return routes;
     }
 
     private static ApiResponse ready(boolean listening, boolean database) {

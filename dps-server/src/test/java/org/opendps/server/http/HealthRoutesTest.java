@@ -10,6 +10,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.opendps.server.metrics.OpenDpsMetrics;
 
+/** The probes and the scrape as routes, with the database and the listeners switched by hand. */
 class HealthRoutesTest {
     private final OpenDpsMetrics metrics = new OpenDpsMetrics();
     private final AtomicBoolean listening = new AtomicBoolean(true);
@@ -53,6 +54,15 @@ class HealthRoutesTest {
         assertThat(new String(answer.body(), UTF_8)).contains(
                 "opendps_registration_seconds_count{attestation=\"x509\",outcome=\"assigned\",status=\"200\","
                         + "transport=\"mqtt\"} 1");
+    }
+
+    @Test
+    void without_metrics_only_health_and_ready_are_routes() {
+        RouteTable probesOnly = HealthRoutes.create(new RouteTable(), null, listening::get, database::get);
+
+        assertThat(probesOnly.match("GET", "/metrics")).isEmpty();
+        assertThat(probesOnly.match("GET", "/ready")).isPresent();
+        assertThat(probesOnly.match("GET", "/health")).isPresent();
     }
 
     private ApiResponse get(String path) {
