@@ -43,30 +43,6 @@ public final class OpenDpsServer implements AutoCloseable {
     }
 
     /**
-     * Starts both listeners and returns once they accept connections.
-     *
-     * @param hubs the built-in hubs' service API, served on the HTTPS listener beside the DPS's
-     * @param provisioning the device registration use cases; the caller owns and closes it
-     * @throws ListenException with one clear sentence when a port cannot be bound
-     */
-    public static OpenDpsServer start(ServerConfig config, ServiceApi api, HubApi hubs,
-            ProvisioningService provisioning, Clock clock) {
-        return start(config, api, hubs, null, provisioning, clock);
-    }
-
-    /**
-     * As {@link #start(ServerConfig, ServiceApi, HubApi, ProvisioningService, Clock)}, with the built-in hubs'
-     * device endpoint on the MQTT listener.
-     *
-     * @param hubDevices null to refuse every hub device
-     */
-    public static OpenDpsServer start(ServerConfig config, ServiceApi api, HubApi hubs, HubDeviceServices hubDevices,
-            ProvisioningService provisioning, Clock clock) {
-        return start(config, api, hubs, hubDevices, provisioning, clock,
-                new Monitoring(new OpenDpsMetrics(), false, () -> true));
-    }
-
-    /**
      * What {@code /metrics} and {@code /ready} report on.
      *
      * @param metrics the caller owns and closes it
@@ -80,7 +56,15 @@ public final class OpenDpsServer implements AutoCloseable {
         }
     }
 
-    /** As the other {@code start}s, with the listeners' and the registration path's metrics in {@code monitoring}. */
+    /**
+     * Starts both listeners and returns once they accept connections.
+     *
+     * @param hubs the built-in hubs' service API, served on the HTTPS listener beside the DPS's
+     * @param hubDevices the built-in hubs' device endpoint on the MQTT listener; null to refuse every hub device
+     * @param provisioning the device registration use cases; the caller owns and closes it
+     * @param monitoring what the listeners and the registration path report to, and {@code /ready} asks
+     * @throws ListenException with one clear sentence when a port cannot be bound
+     */
     public static OpenDpsServer start(ServerConfig config, ServiceApi api, HubApi hubs, HubDeviceServices hubDevices,
             ProvisioningService provisioning, Clock clock, Monitoring monitoring) {
         Vertx vertx = Vertx.builder()
