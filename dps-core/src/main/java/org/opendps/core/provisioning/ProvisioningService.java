@@ -47,6 +47,8 @@ public final class ProvisioningService implements AutoCloseable {
     /**
      * The knobs of the registration path, with defaults in {@link #DEFAULTS}.
      *
+     * @param singleRoundTripWait how long a register request waits for its assignment; zero answers
+     *     {@code assigning} every time, even when the assignment was already done (the polling path)
      * @param tpmChallengeLifetime how long a TPM device may take to answer its challenge
      */
     public record Settings(Duration singleRoundTripWait, int retryAfterSeconds, Duration sasClockSkew,
@@ -107,6 +109,10 @@ public final class ProvisioningService implements AutoCloseable {
                 RegistrationStatus.ASSIGNING, now, now);
         operations.insert(operation);
         CompletableFuture<DeviceRegistrationState> done = runner.start(operation, device, request.payload());
+        if (settings.singleRoundTripWait().isZero()) {
+            // get(0) would still return an assignment that finished first, which happens under load.
+            return assigning(operationId);
+        }
         try {
             DeviceRegistrationState state = done.get(settings.singleRoundTripWait().toMillis(), TimeUnit.MILLISECONDS);
             return withTpmKey(new RegistrationOperationStatus(operationId, state.status(), state, 0), device);
