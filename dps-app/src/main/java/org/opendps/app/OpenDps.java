@@ -38,6 +38,8 @@ import org.opendps.server.mqtt.HubDeviceServices;
 import org.opendps.server.outbound.ConnectLatencyEstimator;
 import org.opendps.server.outbound.HttpAllocationWebhook;
 import org.opendps.server.outbound.RestHubGateway;
+import org.opendps.server.metrics.MeteredHubGateway;
+import org.opendps.server.metrics.OpenDpsMetrics;
 import org.opendps.store.jdbc.JdbcStorage;
 import org.opendps.wire.ConnectionInfo;
 import org.opendps.wire.ConnectionInfoJson;
@@ -58,9 +60,11 @@ public final class OpenDps implements AutoCloseable {
     private final ConnectionInfo connectionInfo;
     private final Path connectionInfoFile;
     private final HubDeviceServices hubDevices;
+    private final OpenDpsMetrics metrics;
 
     private OpenDps(JdbcStorage storage, ProvisioningService provisioning, OpenDpsServer server,
-            ConnectionInfo connectionInfo, Path file, HubDeviceServices hubDevices) {
+            ConnectionInfo connectionInfo, Path file, HubDeviceServices hubDevices, OpenDpsMetrics metrics) {
+        this.metrics = metrics;
         this.hubDevices = hubDevices;
         this.storage = storage;
         this.provisioning = provisioning;
@@ -99,12 +103,14 @@ public final class OpenDps implements AutoCloseable {
             throw new UncheckedIOException("Cannot write the TLS identity in " + config.dataDir(), e);
         }
         JdbcStorage storage = JdbcStorage.open(config.effectiveDatabaseUrl());
+        OpenDpsMetrics metrics = new OpenDpsMetrics();
         try {
+            storage.publishPoolMetrics(metrics.registry());
             ServiceInstance instance = InstanceBootstrap.ensure(storage.instance(), clock);
             List<BuiltInHub> hubs = BuiltInHubBootstrap.ensure(config.hubHostNames(), storage.builtInHubs(),
                     storage.linkedHubs(), clock);
             BuiltInHubs builtIn = BuiltInHubs.create(storage, clock);
-            HubGateway gateway = hubGateway(overrides, builtIn, hubs);
+            HubGateway gateway = new MeteredHubGateway(hubGateway(overrides, builtIn, hubs), metrics);
             ServiceApi api = new ServiceApi(
                     new EnrollmentService(storage.enrollments(), storage.enrollmentGroups(), clock),
                     new RegistrationStateService(storage.registrationStates(), clock),
@@ -117,7 +123,8 @@ public final class OpenDps implements AutoCloseable {
             ServerConfig serverConfig = new ServerConfig(config.bindAddress(), config.httpsPort(), config.mqttPort(),
                     tls, Runtime.getRuntime().availableProcessors(), WORKER_THREADS,
                     ServerConfig.DEFAULT_MAX_BODY_BYTES);
-            ProvisioningService provisioning = provisioning(config, storage, instance, overrides, gateway, clock);
+            ProvisioningService provisioning = provisioning(config, storage, instance, overrides, gateway, clock,
+                    metrics);
             HubDeviceServices hubDevices = HubDeviceServices.create(new DeviceConnectAuthenticator(
                     storage.builtInHubs(), builtIn.registry(), storage.caCertificates(), clock, SAS_CLOCK_SKEW),
                     builtIn.twins(), new TelemetryLog(clock));
@@ -126,7 +133,7 @@ public final class OpenDps implements AutoCloseable {
                 server = OpenDpsServer.start(serverConfig, api,
                         new HubApi(builtIn.registry(), builtIn.twins(), storage.builtInHubs(), clock,
                                 hubDevices.methods(), hubDevices.telemetry(), hubDevices.cloudToDevice()), hubDevices,
-                        provisioning, clock);
+                        provisioning, clock, new OpenDpsServer.Monitoring(metrics, config.metrics(), storage::answers));
             } catch (RuntimeException e) {
                 provisioning.close();
                 throw e;
@@ -135,15 +142,16 @@ public final class OpenDps implements AutoCloseable {
                     server, hubs);
             Path file = config.dataDir().resolve(CONNECTION_INFO_FILE);
             ConnectionInfoJson.write(file, info);
-            return new OpenDps(storage, provisioning, server, info, file, hubDevices);
+            return new OpenDps(storage, provisioning, server, info, file, hubDevices, metrics);
         } catch (RuntimeException e) {
             storage.close();
+            metrics.close();
             throw e;
         }
     }
 
     private static ProvisioningService provisioning(ServeConfig config, JdbcStorage storage, ServiceInstance instance,
-            Overrides overrides, HubGateway gateway, Clock clock) {
+            Overrides overrides, HubGateway gateway, Clock clock, OpenDpsMetrics metrics) {
         HubSelector hashed = new WeightedHashSelector();
         Map<AllocationPolicy, HubSelector> selectors = Map.of(
                 AllocationPolicy.HASHED, hashed,
@@ -155,7 +163,7 @@ public final class OpenDps implements AutoCloseable {
                 storage.linkedHubs(), storage.caCertificates(), storage.tpmChallenges()), gateway, selectors,
                 new HttpAllocationWebhook(), throttle(config.limits(), clock), new AuthenticationKeyBlob(new SecureRandom()),
                 overrides.provisioning() != null ? overrides.provisioning() : ProvisioningService.Settings.DEFAULTS,
-                clock);
+                clock, metrics);
     }
 
     /** One gateway for registration and deprovisioning, so that both reach a hub the same way. */
@@ -212,6 +220,7 @@ public final class OpenDps implements AutoCloseable {
         server.close();
         provisioning.close();
         storage.close();
+        metrics.close();
         LOG.info("Stopped");
     }
 }

@@ -72,6 +72,10 @@ public final class ServeCommand implements Callable<Integer> {
                     + "advertised host always runs (OPENDPS_HUB, comma-separated).")
     private List<String> extraHubs = new ArrayList<>();
 
+    @Option(names = "--metrics", defaultValue = "${env:OPENDPS_METRICS:-false}",
+            description = "Serve GET /metrics (Prometheus text format, no token) on the HTTPS port (OPENDPS_METRICS).")
+    private boolean metrics;
+
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
@@ -81,7 +85,7 @@ public final class ServeCommand implements Callable<Integer> {
                     hostNames.stream().filter(h -> !h.isBlank()).toList(),
                     databaseUrl == null || databaseUrl.isBlank() ? null : databaseUrl, logLevel, location,
                     new ServeConfig.RegistrationLimits(registrationsPerSecond, registrationsPerDevicePerMinute),
-                    extraHubs.stream().filter(h -> !h.isBlank()).toList());
+                    extraHubs.stream().filter(h -> !h.isBlank()).toList(), metrics);
         } catch (IllegalArgumentException e) {
             err.println("error: " + e.getMessage());
             return spec.exitCodeOnInvalidInput();

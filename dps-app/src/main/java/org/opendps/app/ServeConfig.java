@@ -18,6 +18,7 @@ import org.opendps.core.validation.Identifiers;
  *     nearest under lowest-latency allocation; empty when unknown
  * @param limits flood protection of the registration path
  * @param extraHubs host names of built-in hubs beyond the default one (named after the advertised host)
+ * @param metrics whether {@code GET /metrics} is served; off unless asked for, since it needs no token
  */
 public record ServeConfig(
         Path dataDir,
@@ -29,7 +30,8 @@ public record ServeConfig(
         String logLevel,
         String location,
         RegistrationLimits limits,
-        List<String> extraHubs) {
+        List<String> extraHubs,
+        boolean metrics) {
 
     public static final int DEFAULT_HTTPS_PORT = 8443;
     public static final int DEFAULT_MQTT_PORT = 8883;
@@ -70,33 +72,39 @@ public record ServeConfig(
     /** Defaults everywhere: what a newcomer's {@code ./opendps serve} runs with. */
     public static ServeConfig defaults(Path dataDir) {
         return new ServeConfig(dataDir, DEFAULT_HTTPS_PORT, DEFAULT_MQTT_PORT, "0.0.0.0", List.of(), null, "INFO", "",
-                RegistrationLimits.DEFAULTS, List.of());
+                RegistrationLimits.DEFAULTS, List.of(), false);
     }
 
     /** The same configuration listening on other ports (0 picks free ones). */
     public ServeConfig withPorts(int https, int mqtt) {
         return new ServeConfig(dataDir, https, mqtt, bindAddress, hostNames, databaseUrl, logLevel, location, limits,
-                extraHubs);
+                extraHubs, metrics);
     }
 
     public ServeConfig withBind(String address) {
         return new ServeConfig(dataDir, httpsPort, mqttPort, address, hostNames, databaseUrl, logLevel, location, limits,
-                extraHubs);
+                extraHubs, metrics);
     }
 
     public ServeConfig withDatabaseUrl(String url) {
         return new ServeConfig(dataDir, httpsPort, mqttPort, bindAddress, hostNames, url, logLevel, location, limits,
-                extraHubs);
+                extraHubs, metrics);
     }
 
     public ServeConfig withLimits(RegistrationLimits newLimits) {
         return new ServeConfig(dataDir, httpsPort, mqttPort, bindAddress, hostNames, databaseUrl, logLevel, location,
-                newLimits, extraHubs);
+                newLimits, extraHubs, metrics);
     }
 
     public ServeConfig withExtraHubs(List<String> hubs) {
         return new ServeConfig(dataDir, httpsPort, mqttPort, bindAddress, hostNames, databaseUrl, logLevel, location,
-                limits, hubs);
+                limits, hubs, metrics);
+    }
+
+    /** The same configuration with {@code GET /metrics} served ({@code true}) or not. */
+    public ServeConfig withMetrics(boolean serveMetrics) {
+        return new ServeConfig(dataDir, httpsPort, mqttPort, bindAddress, hostNames, databaseUrl, logLevel, location,
+                limits, extraHubs, serveMetrics);
     }
 
     /** The name devices and clients are told to use. */

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -46,10 +47,13 @@ class ServeProcessIT {
                 "/enrollments/kept-device?api-version=2021-10-01",
                 "{\"registrationId\":\"kept-device\",\"attestation\":{\"type\":\"symmetricKey\"}}");
         assertThat(created.statusCode()).as(created.body()).isEqualTo(200);
+        assertThat(new RemoteServer(info).send("GET", "/health", null).statusCode()).isEqualTo(200);
+        assertThat(new RemoteServer(info).send("GET", "/metrics", null).statusCode()).as("off by default")
+                .isEqualTo(404);
         stop(first);
         Files.delete(dataDir.resolve("connection-info.json"));
 
-        Process second = serve(dataDir, 0);
+        Process second = serve(dataDir, 0, "--metrics");
         ConnectionInfo again = awaitConnectionInfo(second, dataDir);
         try {
             RemoteServer remote = new RemoteServer(again);
@@ -59,6 +63,9 @@ class ServeProcessIT {
             assertThat(Files.readString(Path.of(again.caCertificate()))).isEqualTo(caBefore);
             HttpResponse<String> kept = remote.send("GET", "/enrollments/kept-device?api-version=2021-10-01", null);
             assertThat(kept.statusCode()).as(kept.body()).isEqualTo(200);
+            HttpResponse<String> metrics = remote.send("GET", "/metrics", null);
+            assertThat(metrics.statusCode()).isEqualTo(200);
+            assertThat(metrics.body()).contains("jvm_memory_used_bytes", "hikaricp_connections");
         } finally {
             stop(second);
         }
@@ -90,11 +97,12 @@ class ServeProcessIT {
         return stderr.lines().filter(line -> line.startsWith("error:")).toList();
     }
 
-    private static Process serve(Path dataDir, int httpsPort) throws IOException {
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "org.opendps.app.Main", "serve",
+    private static Process serve(Path dataDir, int httpsPort, String... moreOptions) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-cp", System.getProperty("java.class.path"), "org.opendps.app.Main", "serve",
                 "--data-dir", dataDir.toString(), "--bind", "127.0.0.1", "--https-port", String.valueOf(httpsPort),
-                "--mqtt-port", "0");
+                "--mqtt-port", "0"));
+        command.addAll(List.of(moreOptions));
         return new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
     }
 

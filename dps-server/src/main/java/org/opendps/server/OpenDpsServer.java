@@ -5,8 +5,12 @@ import io.vertx.core.VertxOptions;
 import io.vertx.core.WorkerExecutor;
 import java.net.BindException;
 import java.time.Clock;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import org.opendps.core.provisioning.ProvisioningService;
+import org.opendps.server.http.HealthRoutes;
 import org.opendps.server.http.HttpErrorMapper;
 import org.opendps.server.http.HttpsVerticle;
 import org.opendps.server.http.RouteTable;
@@ -19,6 +23,7 @@ import org.opendps.server.mqtt.HubDeviceServices;
 import org.opendps.server.mqtt.DeviceMqttConnector;
 import org.opendps.server.mqtt.MqttVerticle;
 import org.opendps.server.mqtt.MqttWebSockets;
+import org.opendps.server.metrics.OpenDpsMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,41 +43,54 @@ public final class OpenDpsServer implements AutoCloseable {
     }
 
     /**
-     * Starts both listeners and returns once they accept connections.
+     * What {@code /metrics} and {@code /ready} report on.
      *
-     * @param hubs the built-in hubs' service API, served on the HTTPS listener beside the DPS's
-     * @param provisioning the device registration use cases; the caller owns and closes it
-     * @throws ListenException with one clear sentence when a port cannot be bound
+     * @param metrics the caller owns and closes it
+     * @param serveMetrics whether {@code GET /metrics} is served (collected either way: it is cheap)
+     * @param database true when the database answers now (may block: it runs on a worker)
      */
-    public static OpenDpsServer start(ServerConfig config, ServiceApi api, HubApi hubs,
-            ProvisioningService provisioning, Clock clock) {
-        return start(config, api, hubs, null, provisioning, clock);
+    public record Monitoring(OpenDpsMetrics metrics, boolean serveMetrics, BooleanSupplier database) {
+        public Monitoring {
+            Objects.requireNonNull(metrics, "metrics");
+            Objects.requireNonNull(database, "database");
+        }
     }
 
     /**
-     * As {@link #start(ServerConfig, ServiceApi, HubApi, ProvisioningService, Clock)}, with the built-in hubs'
-     * device endpoint on the MQTT listener.
+     * Starts both listeners and returns once they accept connections.
      *
-     * @param hubDevices null to refuse every hub device
+     * @param hubs the built-in hubs' service API, served on the HTTPS listener beside the DPS's
+     * @param hubDevices the built-in hubs' device endpoint on the MQTT listener; null to refuse every hub device
+     * @param provisioning the device registration use cases; the caller owns and closes it
+     * @param monitoring what the listeners and the registration path report to, and {@code /ready} asks
+     * @throws ListenException with one clear sentence when a port cannot be bound
      */
     public static OpenDpsServer start(ServerConfig config, ServiceApi api, HubApi hubs, HubDeviceServices hubDevices,
-            ProvisioningService provisioning, Clock clock) {
-        Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(config.eventLoops()));
+            ProvisioningService provisioning, Clock clock, Monitoring monitoring) {
+        Vertx vertx = Vertx.builder()
+                .with(new VertxOptions().setEventLoopPoolSize(config.eventLoops())
+                        .setMetricsOptions(OpenDpsMetrics.vertxMetricsOptions()))
+                .withMetrics(monitoring.metrics().vertxMetrics())
+                .build();
         try {
             WorkerExecutor worker = vertx.createSharedWorkerExecutor("opendps-worker", config.workerThreads());
             RouteTable routes = ServiceApiRoutes.create(api);
+            AtomicBoolean listening = new AtomicBoolean();
+            HealthRoutes.create(routes, monitoring.serveMetrics() ? monitoring.metrics() : null, listening::get,
+                    monitoring.database());
             // Before the device routes, whose first segment (the ID scope) is a parameter: see DeviceRouteConflictTest.
             HubApiRoutes.create(routes, hubs);
-            DeviceApiRoutes.create(routes, provisioning);
+            DeviceApiRoutes.create(routes, provisioning, monitoring.metrics());
             HttpErrorMapper errors = new HttpErrorMapper(clock);
             // One engine for MQTT on its port and over WebSocket on the HTTPS port, DPS and hub devices alike.
             DeviceMqttConnector devices = new DeviceMqttConnector(vertx, worker, hubDevices,
-                    DeviceApiRoutes.of(provisioning), errors);
+                    DeviceApiRoutes.of(provisioning, "mqtt", monitoring.metrics()), errors);
             HttpsVerticle https = new HttpsVerticle(config, routes, errors, worker,
                     new MqttWebSockets(vertx, devices));
             deploy(vertx, https, "HTTPS", config.bindAddress(), config.httpsPort());
             MqttVerticle mqtt = new MqttVerticle(config, devices);
             deploy(vertx, mqtt, "MQTT", config.bindAddress(), config.mqttPort());
+            listening.set(true);
             LOG.info("Listening on {}: HTTPS port {}, MQTT port {}", config.bindAddress(), https.actualPort(),
                     mqtt.actualPort());
             return new OpenDpsServer(vertx, https.actualPort(), mqtt.actualPort());

@@ -42,10 +42,13 @@ public final class ProvisioningService implements AutoCloseable {
     private final AssignmentRunner runner;
     private final Settings settings;
     private final Clock clock;
+    private final RegistrationMetrics metrics;
 
     /**
      * The knobs of the registration path, with defaults in {@link #DEFAULTS}.
      *
+     * @param singleRoundTripWait how long a register request waits for its assignment; zero answers
+     *     {@code assigning} every time, even when the assignment was already done (the polling path)
      * @param tpmChallengeLifetime how long a TPM device may take to answer its challenge
      */
     public record Settings(Duration singleRoundTripWait, int retryAfterSeconds, Duration sasClockSkew,
@@ -69,6 +72,15 @@ public final class ProvisioningService implements AutoCloseable {
     public ProvisioningService(String idScope, Stores stores, HubGateway gateway,
             Map<AllocationPolicy, HubSelector> selectors, AllocationWebhook webhook, RegistrationThrottle throttle,
             TpmKeyWrap tpmKeyWrap, Settings settings, Clock clock) {
+        this(idScope, stores, gateway, selectors, webhook, throttle, tpmKeyWrap, settings, clock,
+                RegistrationMetrics.NONE);
+    }
+
+    /** As the other constructor, reporting attestations to {@code metrics}. */
+    public ProvisioningService(String idScope, Stores stores, HubGateway gateway,
+            Map<AllocationPolicy, HubSelector> selectors, AllocationWebhook webhook, RegistrationThrottle throttle,
+            TpmKeyWrap tpmKeyWrap, Settings settings, Clock clock, RegistrationMetrics metrics) {
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.idScope = Objects.requireNonNull(idScope, "idScope");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -90,13 +102,17 @@ public final class ProvisioningService implements AutoCloseable {
         }
         checkScope(request.idScope());
         throttle.acquire(registrationId);
-        AttestedDevice device = attestation.attest(request.idScope(), registrationId, request.credential());
+        AttestedDevice device = attest(request.idScope(), registrationId, request.credential());
         String operationId = UUID.randomUUID().toString();
         var now = clock.instant();
         RegistrationOperation operation = new RegistrationOperation(operationId, registrationId,
                 RegistrationStatus.ASSIGNING, now, now);
         operations.insert(operation);
         CompletableFuture<DeviceRegistrationState> done = runner.start(operation, device, request.payload());
+        if (settings.singleRoundTripWait().isZero()) {
+            // get(0) would still return an assignment that finished first, which happens under load.
+            return assigning(operationId);
+        }
         try {
             DeviceRegistrationState state = done.get(settings.singleRoundTripWait().toMillis(), TimeUnit.MILLISECONDS);
             return withTpmKey(new RegistrationOperationStatus(operationId, state.status(), state, 0), device);
@@ -107,6 +123,20 @@ public final class ProvisioningService implements AutoCloseable {
             return assigning(operationId);
         } catch (ExecutionException e) {
             throw new IllegalStateException("assignment of " + registrationId + " failed", e.getCause());
+        }
+    }
+
+    /** Attestation of a register request, timed: the step whose cost depends on the attestation type. */
+    private AttestedDevice attest(String scope, String registrationId, DeviceCredential credential) {
+        long start = System.nanoTime();
+        boolean accepted = false;
+        try {
+            AttestedDevice device = attestation.attest(scope, registrationId, credential);
+            accepted = true;
+            return device;
+        } finally {
+            metrics.attestation(RegistrationMetrics.attestationOf(credential), accepted,
+                    Duration.ofNanos(System.nanoTime() - start));
         }
     }
 

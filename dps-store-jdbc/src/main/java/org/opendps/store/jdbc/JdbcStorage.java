@@ -150,6 +150,23 @@ public final class JdbcStorage implements AutoCloseable {
         return tpmChallenges;
     }
 
+    /** True when the database answers now: the readiness probe. Blocks, at most the pool's connection timeout. */
+    public boolean answers() {
+        try (Connection connection = dataSource.getConnection()) {
+            return connection.isValid(2);
+        } catch (SQLException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Publishes HikariCP's own pool metrics (connections active, idle, pending; acquire and usage times) to a
+     * Micrometer {@code MeterRegistry}. HikariCP takes it as an Object, so this module needs no Micrometer.
+     */
+    public void publishPoolMetrics(Object meterRegistry) {
+        dataSource.setMetricRegistry(meterRegistry);
+    }
+
     public Dialect dialect() {
         return database.dialect();
     }

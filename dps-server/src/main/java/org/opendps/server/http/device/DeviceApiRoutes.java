@@ -1,11 +1,13 @@
 package org.opendps.server.http.device;
 
+import java.time.Duration;
 import java.util.Objects;
 import org.opendps.core.error.DpsError;
 import org.opendps.core.error.DpsException;
 import org.opendps.core.provisioning.DeviceCredential;
 import org.opendps.core.provisioning.ProvisioningService;
 import org.opendps.core.provisioning.RegistrationOperationStatus;
+import org.opendps.core.provisioning.RegistrationMetrics;
 import org.opendps.core.provisioning.RegistrationRequest;
 import org.opendps.server.http.ApiRequest;
 import org.opendps.server.http.ApiResponse;
@@ -23,23 +25,34 @@ import org.opendps.wire.sas.SasTokenParser;
  */
 public final class DeviceApiRoutes implements DeviceApi {
     private final DeviceRegistrations registrations;
+    private final String transport;
+    private final RegistrationMetrics metrics;
 
-    private DeviceApiRoutes(DeviceRegistrations registrations) {
+    private DeviceApiRoutes(DeviceRegistrations registrations, String transport, RegistrationMetrics metrics) {
         this.registrations = registrations;
+        this.transport = transport;
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
     }
 
-    /** Adds the device routes to {@code routes} and returns it. */
-    public static RouteTable create(RouteTable routes, ProvisioningService provisioning) {
-        return create(routes, DeviceRegistrations.of(Objects.requireNonNull(provisioning, "provisioning")));
+    /** Adds the device routes to {@code routes} and returns it; register requests count as transport https. */
+    public static RouteTable create(RouteTable routes, ProvisioningService provisioning, RegistrationMetrics metrics) {
+        return create(routes, DeviceRegistrations.of(Objects.requireNonNull(provisioning, "provisioning")), metrics);
     }
 
-    /** The device API without routes, for the other transports. */
-    public static DeviceApiRoutes of(ProvisioningService provisioning) {
-        return new DeviceApiRoutes(DeviceRegistrations.of(Objects.requireNonNull(provisioning, "provisioning")));
+    /** The device API without routes, for the other transports ({@code transport} labels their metrics). */
+    public static DeviceApiRoutes of(ProvisioningService provisioning, String transport, RegistrationMetrics metrics) {
+        return new DeviceApiRoutes(DeviceRegistrations.of(Objects.requireNonNull(provisioning, "provisioning")),
+                transport, metrics);
     }
 
     static RouteTable create(RouteTable routes, DeviceRegistrations registrations) {
-        DeviceApiRoutes r = new DeviceApiRoutes(Objects.requireNonNull(registrations, "registrations"));
+        return create(routes, registrations, RegistrationMetrics.NONE);
+    }
+
+    private static RouteTable create(RouteTable routes, DeviceRegistrations registrations,
+            RegistrationMetrics metrics) {
+        DeviceApiRoutes r = new DeviceApiRoutes(Objects.requireNonNull(registrations, "registrations"), "https",
+                metrics);
         return routes.add("PUT", "/{idScope}/registrations/{registrationId}/register", r::register)
                 .add("GET", "/{idScope}/registrations/{registrationId}/operations/{operationId}", r::operation)
                 .add("POST", "/{idScope}/registrations/{registrationId}", r::registrationStatus);
@@ -52,19 +65,39 @@ public final class DeviceApiRoutes implements DeviceApi {
         return register(request.param(0), request.param(1), request.body(), credential(request), force);
     }
 
+    /** Times every register request and labels it with its attestation, outcome and status, refusals too. */
     @Override
     public ApiResponse register(String idScope, String registrationId, byte[] body, DeviceCredential credential,
             boolean force) {
-        DeviceRegistrationBody registration = DeviceRegistrationJson.readOptionalRequest(body);
-        if (registration.tpmEndorsementKey() != null) {
-            DeviceCredential.Tpm tpm = tpmCredential(registration, credential);
-            if (tpm.token() == null) {
-                return tpmChallenge(idScope, registrationId, registration, tpm);
+        long start = System.nanoTime();
+        String attestation = RegistrationMetrics.attestationOf(credential);
+        String outcome = "refused";
+        int status = 500;
+        try {
+            DeviceRegistrationBody registration = DeviceRegistrationJson.readOptionalRequest(body);
+            if (registration.tpmEndorsementKey() != null) {
+                attestation = "tpm";
+                DeviceCredential.Tpm tpm = tpmCredential(registration, credential);
+                if (tpm.token() == null) {
+                    ApiResponse challenge = tpmChallenge(idScope, registrationId, registration, tpm);
+                    outcome = "challenge";
+                    status = challenge.status();
+                    return challenge;
+                }
+                credential = tpm;
             }
-            credential = tpm;
+            RegistrationOperationStatus operation = registrations.register(new RegistrationRequest(idScope,
+                    registrationId, registration.registrationId(), credential, registration.payload(), force));
+            ApiResponse answer = answer(operation);
+            outcome = operation.status().wireName();
+            status = answer.status();
+            return answer;
+        } catch (DpsException e) {
+            status = e.error().httpStatus();
+            throw e;
+        } finally {
+            metrics.registration(transport, attestation, outcome, status, Duration.ofNanos(System.nanoTime() - start));
         }
-        return answer(registrations.register(new RegistrationRequest(idScope, registrationId,
-                registration.registrationId(), credential, registration.payload(), force)));
     }
 
     /**
