@@ -1,8 +1,5 @@
 package org.opendps.bench;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,8 +18,6 @@ import org.opendps.cli.ExitCode;
 import org.opendps.cli.OnlineCommand;
 import org.opendps.cli.connection.Connection;
 import org.opendps.cli.connection.ConnectionResolver;
-import org.opendps.cli.output.Details;
-import org.opendps.core.provisioning.RegistrationOperationStatus;
 import org.opendps.deviceclient.HttpsRegistrationTransport;
 import org.opendps.deviceclient.MqttRegistrationTransport;
 import org.opendps.deviceclient.ProvisioningEndpoint;
@@ -31,8 +26,8 @@ import org.opendps.deviceclient.RegistrationTransport;
 import org.opendps.wire.ConnectionInfo;
 import org.opendps.wire.ConnectionInfoJson;
 import org.opendps.wire.json.LinkedHubJson;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -48,22 +43,11 @@ import picocli.CommandLine.Option;
 public final class BenchRegisterCommand extends OnlineCommand {
     enum Transport { https, mqtt }
 
-    /** Exactly one: the closed loop or the open loop. */
-    static final class PaceOptions {
-        @Option(names = "--concurrency", required = true, paramLabel = "C",
-                description = "At most C registrations in flight (closed loop).")
-        int concurrency;
-
-        @Option(names = "--rate", required = true, paramLabel = "R",
-                description = "Start R devices per second, however many are in flight (open loop).")
-        double rate;
-    }
-
     @Option(names = "--devices", required = true, order = 1, paramLabel = "N", description = "Devices to register.")
     int devices;
 
-    @ArgGroup(exclusive = true, multiplicity = "1", order = 2)
-    PaceOptions pace;
+    @Mixin
+    RunOptions run;
 
     @Option(names = "--attestation", order = 3, paramLabel = "TYPE", defaultValue = "symmetric-key",
             description = "symmetric-key or x509. Default: ${DEFAULT-VALUE}.")
@@ -82,17 +66,10 @@ public final class BenchRegisterCommand extends OnlineCommand {
             description = "Default: the connection info's, else the service's own (GET /properties).")
     String idScope;
 
-    @Option(names = "--duration-limit", order = 7, paramLabel = "SECONDS", defaultValue = "300",
-            description = "Start no device after this long. Default: ${DEFAULT-VALUE}.")
-    int durationLimitSeconds = 300;
-
-    @Option(names = "--warmup", order = 8, paramLabel = "N", defaultValue = "0",
-            description = "Register N extra devices first, left out of the figures. Default: ${DEFAULT-VALUE}.")
-    int warmup;
-
-    @Option(names = "--timeout", order = 9, paramLabel = "SECONDS", defaultValue = "60",
-            description = "One device gives up after this long, polls included. Default: ${DEFAULT-VALUE}.")
-    int timeoutSeconds = 60;
+    @Option(names = "--with-ceiling", order = 11,
+            description = "Then measure the bare TLS ceiling with the same count and pace (see tls-ceiling), and "
+                    + "report registrations per second divided by handshakes per second.")
+    boolean withCeiling;
 
     @Option(names = "--id-prefix", order = 10, paramLabel = "PREFIX",
             description = "The group's ID and the devices' prefix (PREFIX-0, PREFIX-1, ...). Default: bench- and "
@@ -102,7 +79,7 @@ public final class BenchRegisterCommand extends OnlineCommand {
     @Override
     protected ExitCode execute() {
         Fleet.Attestation kind = attestation();
-        checkNumbers();
+        LoadRun.Pace pace = run.pace(devices, "--devices");
         String prefix = idPrefix != null ? idPrefix : "bench-" + HexFormat.of().formatHex(new SecureRandom()
                 .generateSeed(4));
         Connection service = connection.resolve();
@@ -112,37 +89,51 @@ public final class BenchRegisterCommand extends OnlineCommand {
         String scope = idScope != null ? idScope : info != null ? info.idScope()
                 : LinkedHubJson.readProperties(client().get("/properties").body()).idScope();
 
-        List<Registration> fleet = Fleet.enroll(client(), kind, scope, prefix, warmup + devices);
-        Duration timeout = Duration.ofSeconds(timeoutSeconds);
-        LoadRun.Pace loop = new LoadRun.Pace(pace.concurrency, pace.rate);
+        List<Registration> fleet = Fleet.enroll(client(), kind, scope, prefix, run.warmup + devices);
+        BenchResult result = register(fleet, endpoint, pace);
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("transport", transport.name());
+        fields.put("attestation", attestation);
+        fields.put("idPrefix", prefix);
+        run.describe(fields);
+        fields.putAll(result.fields("devices", "registrationsPerSecond"));
+        if (withCeiling) {
+            BenchResult ceiling = TlsCeilingCommand.measure(run, pace, devices, err());
+            fields.put("ceiling", ceiling.fields("handshakes", "handshakesPerSecond"));
+            fields.put("ratio", ceiling.perSecond() == 0 ? 0
+                    : Math.round(result.perSecond() / ceiling.perSecond() * 1000) / 1000.0);
+        }
+        Reports.print(out(), output.json(), fields);
+        if (result.completed() < devices) {
+            throw new CliException(ExitCode.SERVER, (devices - result.completed()) + " of " + devices
+                    + " devices did not complete");
+        }
+        return ExitCode.OK;
+    }
+
+    private BenchResult register(List<Registration> fleet, ProvisioningEndpoint endpoint, LoadRun.Pace pace) {
+        Duration timeout = run.timeout();
         try (MqttRegistrationTransport mqtt = transport == Transport.mqtt
                 ? new MqttRegistrationTransport(endpoint, timeout) : null) {
-            Function<Registration, CompletableFuture<RegistrationOperationStatus>> register = mqtt != null
-                    ? mqtt::register
+            Function<Registration, CompletableFuture<String>> register = mqtt != null
+                    ? device -> LoadRun.assigned(mqtt.register(device))
                     // A transport per device: the HTTPS one keeps a client and its connections for symmetric-key
                     // devices, and a new client means a new SSLContext, so no session to resume either.
                     : device -> registerOnce(new HttpsRegistrationTransport(endpoint, timeout), device);
-            Duration limit = Duration.ofSeconds(durationLimitSeconds);
-            if (warmup > 0) {
-                new LoadRun(register, loop, err()).run(fleet.subList(0, warmup), limit, "warm-up");
+            if (run.warmup > 0) {
+                new LoadRun<>(register, pace, err()).run(fleet.subList(0, run.warmup), run.durationLimit(),
+                        "warm-up");
             }
-            BenchResult result = new LoadRun(register, loop, err()).run(fleet.subList(warmup, fleet.size()), limit,
-                    "bench " + transport + " " + attestation);
-            report(result, prefix);
-            if (result.completed() < devices) {
-                throw new CliException(ExitCode.SERVER, (devices - result.completed()) + " of " + devices
-                        + " devices did not complete");
-            }
-            return ExitCode.OK;
+            return new LoadRun<>(register, pace, err()).run(fleet.subList(run.warmup, fleet.size()),
+                    run.durationLimit(), "bench " + transport + " " + attestation);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CliException(ExitCode.SERVER, "interrupted");
         }
     }
 
-    private static CompletableFuture<RegistrationOperationStatus> registerOnce(RegistrationTransport transport,
-            Registration device) {
-        return transport.register(device).whenComplete((status, failure) -> transport.close());
+    private static CompletableFuture<String> registerOnce(RegistrationTransport transport, Registration device) {
+        return LoadRun.assigned(transport.register(device).whenComplete((status, failure) -> transport.close()));
     }
 
     private Fleet.Attestation attestation() {
@@ -151,18 +142,6 @@ public final class BenchRegisterCommand extends OnlineCommand {
             case "x509" -> Fleet.Attestation.x509;
             default -> throw usage("--attestation must be symmetric-key or x509, not '" + attestation + "'");
         };
-    }
-
-    private void checkNumbers() {
-        if (devices < 1) {
-            throw usage("--devices must be at least 1");
-        }
-        if (pace.concurrency < 0 || (pace.concurrency == 0 && pace.rate <= 0)) {
-            throw usage("--concurrency and --rate must be positive");
-        }
-        if (warmup < 0 || durationLimitSeconds < 1 || timeoutSeconds < 1) {
-            throw usage("--warmup must not be negative; --duration-limit and --timeout must be at least 1 second");
-        }
     }
 
     /** The device side of the connection info, unless the server was named by a connection string. */
@@ -208,39 +187,5 @@ public final class BenchRegisterCommand extends OnlineCommand {
         } catch (IOException | IllegalArgumentException e) {
             throw CliException.local("cannot read CA file " + caFile + ": " + e.getMessage());
         }
-    }
-
-    private void report(BenchResult result, String prefix) {
-        Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("transport", transport.name());
-        fields.put("attestation", attestation);
-        fields.put("idPrefix", prefix);
-        fields.put("concurrency", pace.concurrency > 0 ? pace.concurrency : null);
-        fields.put("rate", pace.rate > 0 ? pace.rate : null);
-        fields.put("warmup", warmup);
-        fields.putAll(result.fields());
-        fields.values().removeIf(value -> value == null);
-        if (output.json()) {
-            try {
-                out().println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-                        .writeValueAsString(fields));
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException(e);
-            }
-            return;
-        }
-        Details details = new Details();
-        fields.forEach((name, value) -> details.add(name, text(value)));
-        details.print(out());
-    }
-
-    private static String text(Object value) {
-        if (value instanceof Map<?, ?> map) {
-            StringBuilder text = new StringBuilder();
-            map.forEach((key, item) -> text.append(text.length() == 0 ? "" : ", ").append(key).append(": ")
-                    .append(item));
-            return text.length() == 0 ? "none" : text.toString();
-        }
-        return String.valueOf(value);
     }
 }

@@ -8,17 +8,18 @@ import org.HdrHistogram.Histogram;
 /**
  * What one phase of a run measured.
  *
- * @param latencies microseconds from the first request to the final status (polls included), completed devices only
+ * @param latencies microseconds from the first request to the final status (polls included), completed attempts only
  * @param cpu this process's CPU time during the phase (the devices' side: TLS, signing, JSON)
  */
-record BenchResult(String label, int devices, long completed, Map<String, Long> failures, int notStarted,
+record BenchResult(String label, int attempts, long completed, Map<String, Long> failures, int notStarted,
         Duration elapsed, Histogram latencies, Duration cpu) {
 
     long failed() {
         return failures.values().stream().mapToLong(Long::longValue).sum();
     }
 
-    double registrationsPerSecond() {
+    /** Completed attempts per second of the phase. */
+    double perSecond() {
         return elapsed.isZero() ? 0 : completed / (elapsed.toNanos() / 1e9);
     }
 
@@ -31,16 +32,21 @@ record BenchResult(String label, int devices, long completed, Map<String, Long> 
         return completed == 0 ? 0 : latencies.getMaxValue() / 1000.0;
     }
 
-    /** The report's fields, in print order; numbers rounded for people (JSON keeps them numeric). */
-    Map<String, Object> fields() {
+    /**
+     * The report's fields, in print order; numbers rounded for people (JSON keeps them numeric).
+     *
+     * @param attempts what an attempt is, plural: {@code devices} or {@code handshakes}
+     * @param rate what the rate counts: {@code registrationsPerSecond} or {@code handshakesPerSecond}
+     */
+    Map<String, Object> fields(String attempts, String rate) {
         Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("devices", devices);
+        fields.put(attempts, this.attempts);
         fields.put("completed", completed);
         fields.put("failed", failed());
         fields.put("failures", failures);
         fields.put("notStarted", notStarted);
         fields.put("seconds", round(elapsed.toNanos() / 1e9));
-        fields.put("registrationsPerSecond", round(registrationsPerSecond()));
+        fields.put(rate, round(perSecond()));
         Map<String, Object> latency = new LinkedHashMap<>();
         latency.put("p50", round(latencyMillis(50)));
         latency.put("p90", round(latencyMillis(90)));

@@ -21,14 +21,13 @@ import java.util.function.Function;
 import org.HdrHistogram.Recorder;
 import org.opendps.core.provisioning.RegistrationOperationStatus;
 import org.opendps.core.registration.RegistrationStatus;
-import org.opendps.deviceclient.Registration;
 import org.opendps.deviceclient.RegistrationException;
 
 /**
- * Runs registrations and measures them: closed loop (at most {@code concurrency} in flight) or open loop (a new
+ * Runs attempts (a device's registration, or a bare handshake and request) and measures them: closed loop (at most {@code concurrency} in flight) or open loop (a new
  * device every {@code 1/rate} seconds whatever is still in flight), never starting one after the time limit.
  */
-final class LoadRun {
+final class LoadRun<T> {
     /** How devices are started: exactly one of the two is positive. */
     record Pace(int concurrency, double rate) {
         Pace {
@@ -42,7 +41,8 @@ final class LoadRun {
     /** The longest latency recorded exactly; slower ones are clamped (a registration times out well before). */
     private static final long MAX_MICROS = TimeUnit.MINUTES.toMicros(10);
 
-    private final Function<Registration, CompletableFuture<RegistrationOperationStatus>> register;
+    /** Ends with null when the attempt succeeded, else why it did not. */
+    private final Function<T, CompletableFuture<String>> attempt;
     private final Pace pace;
     private final PrintWriter progress;
 
@@ -52,20 +52,19 @@ final class LoadRun {
     private final Queue<CompletableFuture<?>> inFlight = new ConcurrentLinkedQueue<>();
 
     /** One run per instance: the counters are the run's. */
-    LoadRun(Function<Registration, CompletableFuture<RegistrationOperationStatus>> register, Pace pace,
-            PrintWriter progress) {
-        this.register = register;
+    LoadRun(Function<T, CompletableFuture<String>> attempt, Pace pace, PrintWriter progress) {
+        this.attempt = attempt;
         this.pace = pace;
         this.progress = progress;
     }
 
     /**
-     * Registers these devices; returns once every started one ended.
+     * Runs an attempt for each item; returns once every started one ended.
      *
      * @param timeLimit no device starts after this long
      * @param label what the progress line calls this phase
      */
-    BenchResult run(List<Registration> devices, Duration timeLimit, String label) throws InterruptedException {
+    BenchResult run(List<T> devices, Duration timeLimit, String label) throws InterruptedException {
         AtomicInteger started = new AtomicInteger();
         long cpuBefore = cpuNanos();
         long start = System.nanoTime();
@@ -110,18 +109,23 @@ final class LoadRun {
         }
     }
 
-    /** Starts one device; the future ends (never exceptionally) when its outcome is counted. */
-    private CompletableFuture<Void> start(Registration device) {
+    /** A device's registration as an attempt: it succeeds when the device is assigned. */
+    static CompletableFuture<String> assigned(CompletableFuture<RegistrationOperationStatus> registration) {
+        return registration.thenApply(status -> status.status() == RegistrationStatus.ASSIGNED ? null
+                : "status " + status.status().wireName());
+    }
+
+    /** Starts one attempt; the future ends (never exceptionally) when its outcome is counted. */
+    private CompletableFuture<Void> start(T device) {
         long begun = System.nanoTime();
-        CompletableFuture<RegistrationOperationStatus> registration;
+        CompletableFuture<String> outcome;
         try {
-            registration = register.apply(device);
+            outcome = attempt.apply(device);
         } catch (RuntimeException e) {
-            registration = CompletableFuture.failedFuture(e);
+            outcome = CompletableFuture.failedFuture(e);
         }
-        CompletableFuture<Void> counted = registration.handle((status, failure) -> {
-            String reason = failure != null ? reason(failure)
-                    : status.status() == RegistrationStatus.ASSIGNED ? null : "status " + status.status().wireName();
+        CompletableFuture<Void> counted = outcome.handle((failed, failure) -> {
+            String reason = failure != null ? reason(failure) : failed;
             if (reason == null) {
                 latencies.recordValue(Math.min(MAX_MICROS, (System.nanoTime() - begun) / 1000));
                 completed.increment();

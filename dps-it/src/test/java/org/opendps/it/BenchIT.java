@@ -1,6 +1,7 @@
 package org.opendps.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -51,16 +53,7 @@ class BenchIT {
         if (transport.equals("mqtt")) {
             args.addAll(List.of("--device-endpoint", "localhost:" + server.mqttPort()));
         }
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine commandLine = Main.commandLine();
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-
-        int exitCode = commandLine.execute(args.toArray(String[]::new));
-
-        assertThat(exitCode).as(out + "\n" + err).isZero();
-        JsonNode report = new ObjectMapper().readTree(out.toString());
+        JsonNode report = bench(args);
         assertThat(report.path("transport").asText()).isEqualTo(transport);
         assertThat(report.path("attestation").asText()).isEqualTo(attestation);
         assertThat(report.path("devices").asInt()).isEqualTo(DEVICES);
@@ -78,5 +71,35 @@ class BenchIT {
         // the warm-up devices come first, then the measured ones: all of them registered for real
         assertThat(server.hubs().devices("localhost"))
                 .containsAll(IntStream.range(0, DEVICES + 5).mapToObj(i -> prefix + "-" + i).toList());
+    }
+
+    @Test
+    void with_the_ceiling_the_report_gives_the_ratio_of_registrations_to_bare_handshakes() throws Exception {
+        JsonNode report = bench(List.of("bench", "register", "--devices", String.valueOf(DEVICES), "--rate", "100",
+                "--with-ceiling", "--id-prefix", "bench-ratio", "--output", "json",
+                "--connection-info", server.dataDir().resolve("connection-info.json").toString()));
+
+        assertThat(report.path("rate").asDouble()).isEqualTo(100);
+        assertThat(report.path("completed").asInt()).isEqualTo(DEVICES);
+        JsonNode ceiling = report.path("ceiling");
+        assertThat(ceiling.path("completed").asInt()).isEqualTo(DEVICES);
+        assertThat(ceiling.path("failed").asInt()).isZero();
+        double expected = report.path("registrationsPerSecond").asDouble()
+                / ceiling.path("handshakesPerSecond").asDouble();
+        assertThat(report.path("ratio").asDouble()).isPositive().isCloseTo(expected, within(0.01));
+    }
+
+    /** Runs the launcher's command line in-process; the JSON report once it exited 0. */
+    private static JsonNode bench(List<String> args) throws Exception {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine commandLine = Main.commandLine();
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+
+        int exitCode = commandLine.execute(args.toArray(String[]::new));
+
+        assertThat(exitCode).as(out + "\n" + err).isZero();
+        return new ObjectMapper().readTree(out.toString());
     }
 }
