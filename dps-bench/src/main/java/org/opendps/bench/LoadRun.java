@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -88,20 +89,24 @@ final class LoadRun<T> {
                 ScheduledFuture<?> starter = clock.scheduleAtFixedRate(() -> {
                     int index = started.get();
                     if (index < devices.size() && System.nanoTime() < stopStarting) {
-                        started.incrementAndGet();
                         start(devices.get(index));
+                        started.incrementAndGet(); // after start: once all are counted, all are in flight
                     }
                 }, 0, periodNanos, TimeUnit.NANOSECONDS);
                 while (started.get() < devices.size() && System.nanoTime() < stopStarting) {
                     Thread.sleep(5);
                 }
                 starter.cancel(false);
+                // the clock runs one task at a time: once this one ran, no start is still half done
+                clock.submit(() -> { }).get();
             }
             CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).join();
             long elapsed = System.nanoTime() - start;
             return new BenchResult(label, devices.size(), completed.sum(), failureCounts(),
                     devices.size() - started.get(), Duration.ofNanos(elapsed), latencies.getIntervalHistogram(),
                     Duration.ofNanos(cpuNanos() - cpuBefore));
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("the bench clock failed", e);
         } finally {
             clock.shutdownNow();
             progress.print("\r" + " ".repeat(79) + "\r");
