@@ -11,6 +11,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 import org.opendps.attestation.pki.Pem;
 import org.opendps.cli.CliException;
@@ -18,10 +21,12 @@ import org.opendps.cli.ExitCode;
 import org.opendps.cli.OnlineCommand;
 import org.opendps.cli.connection.Connection;
 import org.opendps.cli.connection.ConnectionResolver;
+import org.opendps.core.provisioning.RegistrationOperationStatus;
 import org.opendps.deviceclient.HttpsRegistrationTransport;
 import org.opendps.deviceclient.MqttRegistrationTransport;
 import org.opendps.deviceclient.ProvisioningEndpoint;
 import org.opendps.deviceclient.Registration;
+import org.opendps.deviceclient.RegistrationException;
 import org.opendps.deviceclient.RegistrationTransport;
 import org.opendps.wire.ConnectionInfo;
 import org.opendps.wire.ConnectionInfoJson;
@@ -42,6 +47,9 @@ import picocli.CommandLine.Option;
                 + "group stay on the server; --id-prefix names them."})
 public final class BenchRegisterCommand extends OnlineCommand {
     enum Transport { https, mqtt }
+
+    /** The Java and Node SDKs' wait when no Retry-After applies (protocol/dps-device.md §1). */
+    private static final Duration THROTTLED_WAIT = Duration.ofSeconds(2);
 
     @Option(names = "--devices", required = true, order = 1, paramLabel = "N", description = "Devices to register.")
     int devices;
@@ -76,6 +84,9 @@ public final class BenchRegisterCommand extends OnlineCommand {
                     + "random hex, new each run.")
     String idPrefix;
 
+    /** 429 answers registered again in the measured phase. */
+    private final LongAdder throttled = new LongAdder();
+
     @Override
     protected ExitCode execute() {
         Fleet.Attestation kind = attestation();
@@ -97,6 +108,7 @@ public final class BenchRegisterCommand extends OnlineCommand {
         fields.put("idPrefix", prefix);
         run.describe(fields);
         fields.putAll(result.fields("devices", "registrationsPerSecond"));
+        fields.put("throttledRetries", throttled.sum());
         if (withCeiling) {
             BenchResult ceiling = TlsCeilingCommand.measure(run, pace, devices, err());
             fields.put("ceiling", ceiling.fields("handshakes", "handshakesPerSecond"));
@@ -115,15 +127,18 @@ public final class BenchRegisterCommand extends OnlineCommand {
         Duration timeout = run.timeout();
         try (MqttRegistrationTransport mqtt = transport == Transport.mqtt
                 ? new MqttRegistrationTransport(endpoint, timeout) : null) {
-            Function<Registration, CompletableFuture<String>> register = mqtt != null
-                    ? device -> LoadRun.assigned(mqtt.register(device))
+            Function<Registration, CompletableFuture<RegistrationOperationStatus>> once = mqtt != null
+                    ? mqtt::register
                     // A transport per device: the HTTPS one keeps a client and its connections for symmetric-key
                     // devices, and a new client means a new SSLContext, so no session to resume either.
                     : device -> registerOnce(new HttpsRegistrationTransport(endpoint, timeout), device);
+            Function<Registration, CompletableFuture<String>> register = device -> LoadRun.assigned(
+                    untilNotThrottled(once, device, System.nanoTime() + timeout.toNanos()));
             if (run.warmup > 0) {
                 new LoadRun<>(register, pace, err()).run(fleet.subList(0, run.warmup), run.durationLimit(),
                         "warm-up");
             }
+            throttled.reset();
             return new LoadRun<>(register, pace, err()).run(fleet.subList(run.warmup, fleet.size()),
                     run.durationLimit(), "bench " + transport + " " + attestation);
         } catch (InterruptedException e) {
@@ -132,8 +147,33 @@ public final class BenchRegisterCommand extends OnlineCommand {
         }
     }
 
-    private static CompletableFuture<String> registerOnce(RegistrationTransport transport, Registration device) {
-        return LoadRun.assigned(transport.register(device).whenComplete((status, failure) -> transport.close()));
+    private static CompletableFuture<RegistrationOperationStatus> registerOnce(RegistrationTransport transport,
+            Registration device) {
+        return transport.register(device).whenComplete((status, failure) -> transport.close());
+    }
+
+    /**
+     * A 429 is registered again, as the C SDK does (protocol/dps-device.md §1), until the device's own timeout. The
+     * refusal reaches us without its Retry-After, so the wait is the SDKs' default.
+     */
+    private CompletableFuture<RegistrationOperationStatus> untilNotThrottled(
+            Function<Registration, CompletableFuture<RegistrationOperationStatus>> once, Registration device,
+            long deadline) {
+        return once.apply(device).handle((status, failure) -> {
+            if (failure == null) {
+                return CompletableFuture.completedFuture(status);
+            }
+            Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                    ? failure.getCause() : failure;
+            if (cause instanceof RegistrationException refused && refused.httpStatus() == 429
+                    && System.nanoTime() + THROTTLED_WAIT.toNanos() < deadline) {
+                throttled.increment();
+                return CompletableFuture.runAsync(() -> { },
+                                CompletableFuture.delayedExecutor(THROTTLED_WAIT.toMillis(), TimeUnit.MILLISECONDS))
+                        .thenCompose(ignored -> untilNotThrottled(once, device, deadline));
+            }
+            return CompletableFuture.<RegistrationOperationStatus>failedFuture(cause);
+        }).thenCompose(next -> next);
     }
 
     private Fleet.Attestation attestation() {

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.opendps.app.Main;
+import org.opendps.app.ServeConfig;
 import picocli.CommandLine;
 
 /**
@@ -61,6 +62,7 @@ class BenchIT {
         assertThat(report.path("failed").asInt()).isZero();
         assertThat(report.path("failures").size()).isZero();
         assertThat(report.path("notStarted").asInt()).isZero();
+        assertThat(report.path("throttledRetries").asLong()).isZero();
         assertThat(report.path("registrationsPerSecond").asDouble()).isPositive();
         assertThat(report.path("cpuSeconds").asDouble()).isPositive();
         JsonNode latency = report.path("latencyMillis");
@@ -87,6 +89,22 @@ class BenchIT {
         double expected = report.path("registrationsPerSecond").asDouble()
                 / ceiling.path("handshakesPerSecond").asDouble();
         assertThat(report.path("ratio").asDouble()).isPositive().isCloseTo(expected, within(0.01));
+    }
+
+    @Test
+    void throttled_devices_register_again_until_every_one_is_assigned(@TempDir Path throttledData) throws Exception {
+        // 5 registrations per second, a burst of 10: 20 devices at once cannot all pass the first time
+        try (TestServer throttled = TestServer.start(TestServer.local(throttledData)
+                .withLimits(new ServeConfig.RegistrationLimits(5, 120)))) {
+            JsonNode report = bench(List.of("bench", "register", "--devices", "20", "--concurrency", "20",
+                    "--id-prefix", "bench-throttled", "--output", "json",
+                    "--connection-info", throttled.dataDir().resolve("connection-info.json").toString()));
+
+            assertThat(report.path("completed").asInt()).isEqualTo(20);
+            assertThat(report.path("failed").asInt()).isZero();
+            assertThat(report.path("throttledRetries").asLong()).isPositive();
+            assertThat(throttled.hubs().devices("localhost")).hasSize(20);
+        }
     }
 
     /** Runs the launcher's command line in-process; the JSON report once it exited 0. */
