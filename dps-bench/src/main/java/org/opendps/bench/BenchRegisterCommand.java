@@ -91,8 +91,7 @@ public final class BenchRegisterCommand extends OnlineCommand {
     protected ExitCode execute() {
         Fleet.Attestation kind = attestation();
         LoadRun.Pace pace = run.pace(devices, "--devices");
-        String prefix = idPrefix != null ? idPrefix : "bench-" + HexFormat.of().formatHex(new SecureRandom()
-                .generateSeed(4));
+        String prefix = idPrefix != null ? idPrefix : randomPrefix();
         Connection service = connection.resolve();
         ConnectionInfo info = connectionInfo();
         List<X509Certificate> trusted = trusted(service.caCertificate());
@@ -174,6 +173,13 @@ public final class BenchRegisterCommand extends OnlineCommand {
             }
             return CompletableFuture.<RegistrationOperationStatus>failedFuture(cause);
         }).thenCompose(next -> next);
+    }
+
+    /** New each run, so that runs against one server never share a group or a registration ID. */
+    private static String randomPrefix() {
+        byte[] random = new byte[4];
+        new SecureRandom().nextBytes(random);
+        return "bench-" + HexFormat.of().formatHex(random);
     }
 
     private Fleet.Attestation attestation() {
