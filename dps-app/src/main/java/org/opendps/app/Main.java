@@ -1,9 +1,10 @@
 package org.opendps.app;
 
+import org.opendps.bench.BenchCommand;
 import org.opendps.cli.OpenDpsCommand;
 import picocli.CommandLine;
 
-/** The {@code opendps} launcher: the CLI's commands plus {@code serve}. */
+/** The {@code opendps} launcher: the CLI's commands plus {@code serve} and {@code bench}. */
 public final class Main {
     private Main() {}
 
@@ -12,6 +13,7 @@ public final class Main {
     }
 
     public static CommandLine commandLine() {
-        return OpenDpsCommand.commandLine().addSubcommand("serve", new ServeCommand());
+        return OpenDpsCommand.commandLine().addSubcommand("serve", new ServeCommand())
+                .addSubcommand("bench", new BenchCommand());
     }
 }
