@@ -8,6 +8,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Objects;
 import java.util.Properties;
+import java.util.function.UnaryOperator;
+import javax.sql.DataSource;
 import org.opendps.core.certificate.CaCertificateStore;
 import org.opendps.core.enrollment.EnrollmentGroupStore;
 import org.opendps.core.enrollment.EnrollmentStore;
@@ -179,6 +181,14 @@ public final class JdbcStorage implements AutoCloseable {
     /** For tests in this package: statements on the pool. */
     Database database() {
         return database;
+    }
+
+    /**
+     * For tests in this package: stores over the same pool whose statements go through {@code wrap} (one that records
+     * them, say). Closing either storage closes the pool.
+     */
+    JdbcStorage through(UnaryOperator<DataSource> wrap) {
+        return new JdbcStorage(dataSource, database.through(wrap.apply(dataSource)));
     }
 
     private static Properties driverProperties(Dialect dialect) {
