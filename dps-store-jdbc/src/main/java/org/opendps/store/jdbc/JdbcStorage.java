@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Objects;
 import java.util.Properties;
+import org.opendps.core.audit.AuditStore;
 import org.opendps.core.certificate.CaCertificateStore;
 import org.opendps.core.enrollment.EnrollmentGroupStore;
 import org.opendps.core.enrollment.EnrollmentStore;
@@ -51,6 +52,7 @@ public final class JdbcStorage implements AutoCloseable {
     private final TwinStore twins;
     private final CaCertificateStore caCertificates;
     private final TpmChallengeStore tpmChallenges;
+    private final AuditStore audit;
 
     private JdbcStorage(HikariDataSource dataSource, Database database) {
         this.dataSource = dataSource;
@@ -66,6 +68,7 @@ public final class JdbcStorage implements AutoCloseable {
         this.twins = new JdbcTwinStore(database);
         this.caCertificates = new JdbcCaCertificateStore(database);
         this.tpmChallenges = new JdbcTpmChallengeStore(database);
+        this.audit = new JdbcAuditStore(database);
     }
 
     public static JdbcStorage open(String jdbcUrl) {
@@ -148,6 +151,10 @@ public final class JdbcStorage implements AutoCloseable {
 
     public TpmChallengeStore tpmChallenges() {
         return tpmChallenges;
+    }
+
+    public AuditStore audit() {
+        return audit;
     }
 
     /** True when the database answers now: the readiness probe. Blocks, at most the pool's connection timeout. */
