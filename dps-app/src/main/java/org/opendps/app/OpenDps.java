@@ -16,6 +16,7 @@ import org.opendps.core.allocation.LowestLatencySelector;
 import org.opendps.core.allocation.StaticSelector;
 import org.opendps.core.allocation.WeightedHashSelector;
 import org.opendps.core.enrollment.AllocationPolicy;
+import org.opendps.core.audit.AuditLog;
 import org.opendps.core.certificate.CaCertificateService;
 import org.opendps.core.enrollment.EnrollmentService;
 import org.opendps.core.hub.HubGateway;
@@ -119,7 +120,8 @@ public final class OpenDps implements AutoCloseable {
                     new ServiceAuthenticator<>(storage.instance()::policy, config.allHostNames(), clock,
                             SAS_CLOCK_SKEW),
                     new Deprovisioning(storage.registrationStates(), storage.linkedHubs(), gateway),
-                    new CaCertificateService(storage.caCertificates(), clock));
+                    new CaCertificateService(storage.caCertificates(), clock),
+                    new AuditLog(storage.audit(), clock));
             ServerConfig serverConfig = new ServerConfig(config.bindAddress(), config.httpsPort(), config.mqttPort(),
                     tls, Runtime.getRuntime().availableProcessors(), WORKER_THREADS,
                     ServerConfig.DEFAULT_MAX_BODY_BYTES);
