@@ -62,10 +62,13 @@ public final class OpenDps implements AutoCloseable {
     private final Path connectionInfoFile;
     private final HubDeviceServices hubDevices;
     private final OpenDpsMetrics metrics;
+    private final DataDirectoryLock dataDirectoryLock;
 
     private OpenDps(JdbcStorage storage, ProvisioningService provisioning, OpenDpsServer server,
-            ConnectionInfo connectionInfo, Path file, HubDeviceServices hubDevices, OpenDpsMetrics metrics) {
+            ConnectionInfo connectionInfo, Path file, HubDeviceServices hubDevices, OpenDpsMetrics metrics,
+            DataDirectoryLock dataDirectoryLock) {
         this.metrics = metrics;
+        this.dataDirectoryLock = dataDirectoryLock;
         this.hubDevices = hubDevices;
         this.storage = storage;
         this.provisioning = provisioning;
@@ -97,13 +100,19 @@ public final class OpenDps implements AutoCloseable {
     public static OpenDps start(ServeConfig config, Overrides overrides) {
         Clock clock = MicrosecondClock.UTC;
         DataFiles.prepareDirectory(config.dataDir());
+        DataDirectoryLock lock = DataDirectoryLock.shared(config.dataDir()); // keeps `opendps restore` away
         ServerConfig.TlsMaterial tls;
+        JdbcStorage storage;
         try {
             tls = ServerIdentity.ensure(config.dataDir(), config.certificateNames());
+            storage = JdbcStorage.open(config.effectiveDatabaseUrl());
         } catch (IOException e) {
+            lock.close();
             throw new UncheckedIOException("Cannot write the TLS identity in " + config.dataDir(), e);
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
         }
-        JdbcStorage storage = JdbcStorage.open(config.effectiveDatabaseUrl());
         OpenDpsMetrics metrics = new OpenDpsMetrics();
         try {
             storage.publishPoolMetrics(metrics.registry());
@@ -144,10 +153,11 @@ public final class OpenDps implements AutoCloseable {
                     server, hubs);
             Path file = config.dataDir().resolve(CONNECTION_INFO_FILE);
             ConnectionInfoJson.write(file, info);
-            return new OpenDps(storage, provisioning, server, info, file, hubDevices, metrics);
+            return new OpenDps(storage, provisioning, server, info, file, hubDevices, metrics, lock);
         } catch (RuntimeException e) {
             storage.close();
             metrics.close();
+            lock.close();
             throw e;
         }
     }
@@ -223,6 +233,7 @@ public final class OpenDps implements AutoCloseable {
         provisioning.close();
         storage.close();
         metrics.close();
+        dataDirectoryLock.close();
         LOG.info("Stopped");
     }
 }
