@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.Properties;
 import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
+import org.opendps.core.audit.AuditStore;
 import org.opendps.core.certificate.CaCertificateStore;
 import org.opendps.core.enrollment.EnrollmentGroupStore;
 import org.opendps.core.enrollment.EnrollmentStore;
@@ -53,6 +54,7 @@ public final class JdbcStorage implements AutoCloseable {
     private final TwinStore twins;
     private final CaCertificateStore caCertificates;
     private final TpmChallengeStore tpmChallenges;
+    private final AuditStore audit;
 
     private JdbcStorage(HikariDataSource dataSource, Database database) {
         this.dataSource = dataSource;
@@ -68,6 +70,7 @@ public final class JdbcStorage implements AutoCloseable {
         this.twins = new JdbcTwinStore(database);
         this.caCertificates = new JdbcCaCertificateStore(database);
         this.tpmChallenges = new JdbcTpmChallengeStore(database);
+        this.audit = new JdbcAuditStore(database);
     }
 
     public static JdbcStorage open(String jdbcUrl) {
@@ -150,6 +153,10 @@ public final class JdbcStorage implements AutoCloseable {
 
     public TpmChallengeStore tpmChallenges() {
         return tpmChallenges;
+    }
+
+    public AuditStore audit() {
+        return audit;
     }
 
     /** True when the database answers now: the readiness probe. Blocks, at most the pool's connection timeout. */
