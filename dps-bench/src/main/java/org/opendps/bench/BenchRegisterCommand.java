@@ -98,8 +98,13 @@ public final class BenchRegisterCommand extends OnlineCommand {
         fields.putAll(result.fields("devices", "registrationsPerSecond"));
         fields.put("throttledRetries", throttled);
         if (withCeiling) {
-            BenchResult ceiling = TlsCeilingCommand.measure(run, pace, devices, err());
-            fields.put("ceiling", ceiling.fields("handshakes", "handshakesPerSecond"));
+            // X.509 devices are compared with handshakes that present a client certificate too.
+            boolean clientCertificate = kind == Fleet.Attestation.x509;
+            BenchResult ceiling = TlsCeilingCommand.measure(run, pace, devices, clientCertificate, err());
+            Map<String, Object> ceilingFields = new LinkedHashMap<>();
+            ceilingFields.put("clientCertificate", clientCertificate);
+            ceilingFields.putAll(ceiling.fields("handshakes", "handshakesPerSecond"));
+            fields.put("ceiling", ceilingFields);
             fields.put("ratio", ceiling.perSecond() == 0 ? 0
                     : Math.round(result.perSecond() / ceiling.perSecond() * 1000) / 1000.0);
         }
