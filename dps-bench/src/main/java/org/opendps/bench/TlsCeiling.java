@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
@@ -20,13 +19,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import javax.net.ssl.KeyManager;
-import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import org.opendps.attestation.pki.CertificateIssuer;
 import org.opendps.attestation.pki.IssuedCertificate;
 import org.opendps.attestation.pki.Pem;
+import org.opendps.deviceclient.DeviceKeyManager;
 import org.opendps.server.tls.BareTlsServer;
 
 /**
@@ -125,21 +124,9 @@ final class TlsCeiling implements AutoCloseable {
     }
 
     /** Made per attempt, as a bench device makes its own: that work is part of what is compared. */
-    private KeyManager[] keyManagers() throws GeneralSecurityException {
-        if (clientCertificate == null) {
-            return null;
-        }
-        try {
-            KeyStore store = KeyStore.getInstance("PKCS12");
-            store.load(null, null);
-            store.setKeyEntry("device", clientCertificate.privateKey(), new char[0],
-                    clientCertificate.chain().toArray(X509Certificate[]::new));
-            KeyManagerFactory factory = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-            factory.init(store, new char[0]);
-            return factory.getKeyManagers();
-        } catch (IOException e) {
-            throw new GeneralSecurityException("cannot load the client certificate", e);
-        }
+    private KeyManager[] keyManagers() {
+        return clientCertificate == null ? null : new KeyManager[] {
+            new DeviceKeyManager(clientCertificate.privateKey(), clientCertificate.chain())};
     }
 
     Process process() {

@@ -35,7 +35,6 @@ final class DeviceAttestation {
     private static final int GROUP_PAGE = 500;
 
     private final EnrollmentStore enrollments;
-    private final EnrollmentGroupStore groups;
     private final Clock clock;
     private final Duration clockSkew;
     private final X509DeviceAttestation x509;
@@ -46,7 +45,6 @@ final class DeviceAttestation {
     DeviceAttestation(EnrollmentStore enrollments, EnrollmentGroupStore groups, CaCertificateStore caCertificates,
             Clock clock, Duration clockSkew, TpmDeviceAttestation tpm) {
         this.enrollments = enrollments;
-        this.groups = groups;
         this.clock = clock;
         this.clockSkew = clockSkew;
         this.x509 = new X509DeviceAttestation(enrollments, groups, caCertificates,

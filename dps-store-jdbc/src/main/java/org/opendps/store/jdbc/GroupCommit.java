@@ -56,6 +56,9 @@ final class GroupCommit implements AutoCloseable {
         }
         Write<R> write = new Write<>(work);
         queue.add(write);
+        if (closed && queue.remove(write)) { // closed meanwhile, after close() failed what it found queued
+            throw new SQLException("the database is closed");
+        }
         try {
             return write.done.get();
         } catch (InterruptedException e) {
