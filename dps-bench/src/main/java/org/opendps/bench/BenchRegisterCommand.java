@@ -5,15 +5,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
-import java.time.Duration;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 import org.opendps.attestation.pki.Pem;
 import org.opendps.cli.CliException;
@@ -21,13 +17,9 @@ import org.opendps.cli.ExitCode;
 import org.opendps.cli.OnlineCommand;
 import org.opendps.cli.connection.Connection;
 import org.opendps.cli.connection.ConnectionResolver;
-import org.opendps.core.provisioning.RegistrationOperationStatus;
-import org.opendps.deviceclient.HttpsRegistrationTransport;
 import org.opendps.deviceclient.MqttRegistrationTransport;
 import org.opendps.deviceclient.ProvisioningEndpoint;
 import org.opendps.deviceclient.Registration;
-import org.opendps.deviceclient.RegistrationException;
-import org.opendps.deviceclient.RegistrationTransport;
 import org.opendps.wire.ConnectionInfo;
 import org.opendps.wire.ConnectionInfoJson;
 import org.opendps.wire.json.LinkedHubJson;
@@ -47,9 +39,6 @@ import picocli.CommandLine.Option;
                 + "group stay on the server; --id-prefix names them."})
 public final class BenchRegisterCommand extends OnlineCommand {
     enum Transport { https, mqtt }
-
-    /** The Java and Node SDKs' wait when no Retry-After applies (protocol/dps-device.md §1). */
-    private static final Duration THROTTLED_WAIT = Duration.ofSeconds(2);
 
     @Option(names = "--devices", required = true, order = 1, paramLabel = "N", description = "Devices to register.")
     int devices;
@@ -85,7 +74,7 @@ public final class BenchRegisterCommand extends OnlineCommand {
     String idPrefix;
 
     /** 429 answers registered again in the measured phase. */
-    private final LongAdder throttled = new LongAdder();
+    private long throttled;
 
     @Override
     protected ExitCode execute() {
@@ -107,10 +96,15 @@ public final class BenchRegisterCommand extends OnlineCommand {
         fields.put("idPrefix", prefix);
         run.describe(fields);
         fields.putAll(result.fields("devices", "registrationsPerSecond"));
-        fields.put("throttledRetries", throttled.sum());
+        fields.put("throttledRetries", throttled);
         if (withCeiling) {
-            BenchResult ceiling = TlsCeilingCommand.measure(run, pace, devices, err());
-            fields.put("ceiling", ceiling.fields("handshakes", "handshakesPerSecond"));
+            // X.509 devices are compared with handshakes that present a client certificate too.
+            boolean clientCertificate = kind == Fleet.Attestation.x509;
+            BenchResult ceiling = TlsCeilingCommand.measure(run, pace, devices, clientCertificate, err());
+            Map<String, Object> ceilingFields = new LinkedHashMap<>();
+            ceilingFields.put("clientCertificate", clientCertificate);
+            ceilingFields.putAll(ceiling.fields("handshakes", "handshakesPerSecond"));
+            fields.put("ceiling", ceilingFields);
             fields.put("ratio", ceiling.perSecond() == 0 ? 0
                     : Math.round(result.perSecond() / ceiling.perSecond() * 1000) / 1000.0);
         }
@@ -123,56 +117,22 @@ public final class BenchRegisterCommand extends OnlineCommand {
     }
 
     private BenchResult register(List<Registration> fleet, ProvisioningEndpoint endpoint, LoadRun.Pace pace) {
-        Duration timeout = run.timeout();
-        try (MqttRegistrationTransport mqtt = transport == Transport.mqtt
-                ? new MqttRegistrationTransport(endpoint, timeout) : null) {
-            Function<Registration, CompletableFuture<RegistrationOperationStatus>> once = mqtt != null
-                    ? mqtt::register
-                    // A transport per device: the HTTPS one keeps a client and its connections for symmetric-key
-                    // devices, and a new client means a new SSLContext, so no session to resume either.
-                    : device -> registerOnce(new HttpsRegistrationTransport(endpoint, timeout), device);
+        try (SimulatedDevices devices = new SimulatedDevices(transport, endpoint, run.timeout())) {
             Function<Registration, CompletableFuture<String>> register = device -> LoadRun.assigned(
-                    untilNotThrottled(once, device, System.nanoTime() + timeout.toNanos()));
+                    devices.register(device));
             if (run.warmup > 0) {
                 new LoadRun<>(register, pace, err()).run(fleet.subList(0, run.warmup), run.durationLimit(),
                         "warm-up");
             }
-            throttled.reset();
-            return new LoadRun<>(register, pace, err()).run(fleet.subList(run.warmup, fleet.size()),
+            devices.resetThrottled();
+            BenchResult result = new LoadRun<>(register, pace, err()).run(fleet.subList(run.warmup, fleet.size()),
                     run.durationLimit(), "bench " + transport + " " + attestation);
+            throttled = devices.throttled();
+            return result;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CliException(ExitCode.SERVER, "interrupted");
         }
-    }
-
-    private static CompletableFuture<RegistrationOperationStatus> registerOnce(RegistrationTransport transport,
-            Registration device) {
-        return transport.register(device).whenComplete((status, failure) -> transport.close());
-    }
-
-    /**
-     * A 429 is registered again, as the C SDK does (protocol/dps-device.md §1), until the device's own timeout. The
-     * refusal reaches us without its Retry-After, so the wait is the SDKs' default.
-     */
-    private CompletableFuture<RegistrationOperationStatus> untilNotThrottled(
-            Function<Registration, CompletableFuture<RegistrationOperationStatus>> once, Registration device,
-            long deadline) {
-        return once.apply(device).handle((status, failure) -> {
-            if (failure == null) {
-                return CompletableFuture.completedFuture(status);
-            }
-            Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                    ? failure.getCause() : failure;
-            if (cause instanceof RegistrationException refused && refused.httpStatus() == 429
-                    && System.nanoTime() + THROTTLED_WAIT.toNanos() < deadline) {
-                throttled.increment();
-                return CompletableFuture.runAsync(() -> { },
-                                CompletableFuture.delayedExecutor(THROTTLED_WAIT.toMillis(), TimeUnit.MILLISECONDS))
-                        .thenCompose(ignored -> untilNotThrottled(once, device, deadline));
-            }
-            return CompletableFuture.<RegistrationOperationStatus>failedFuture(cause);
-        }).thenCompose(next -> next);
     }
 
     /** New each run, so that runs against one server never share a group or a registration ID. */

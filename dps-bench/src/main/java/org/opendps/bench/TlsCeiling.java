@@ -18,18 +18,21 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import org.opendps.attestation.pki.CertificateIssuer;
 import org.opendps.attestation.pki.IssuedCertificate;
 import org.opendps.attestation.pki.Pem;
+import org.opendps.deviceclient.DeviceKeyManager;
 import org.opendps.server.tls.BareTlsServer;
 
 /**
  * The bare TLS server in a process of its own ({@link BareTlsServer}, the server's TLS stack with an ECDSA P-256
  * certificate, as {@code opendps serve} makes), and the client workload against it: per attempt a new client with a
- * new SSL context (a full handshake, nothing to resume) and one small HTTPS request, as a bench device makes.
+ * new SSL context (a full handshake, nothing to resume) and one small HTTPS request, as a bench device makes;
+ * optionally with a client certificate, as an X.509 device presents.
  */
 final class TlsCeiling implements AutoCloseable {
     private static final Duration VALIDITY = Duration.ofDays(1);
@@ -39,19 +42,30 @@ final class TlsCeiling implements AutoCloseable {
     private final Process process;
     private final URI uri;
     private final TrustManager[] trust;
+    /** The client certificate every handshake presents, as an X.509 device does; null for none. */
+    private final IssuedCertificate clientCertificate;
     private final Duration timeout;
 
-    private TlsCeiling(Process process, int port, TrustManager[] trust, Duration timeout) {
+    private TlsCeiling(Process process, int port, TrustManager[] trust, IssuedCertificate clientCertificate,
+            Duration timeout) {
         this.process = process;
         this.uri = URI.create("https://localhost:" + port + "/");
         this.trust = trust;
+        this.clientCertificate = clientCertificate;
         this.timeout = timeout;
     }
 
-    /** Starts the server process and waits until it listens. */
-    static TlsCeiling start(Duration timeout) throws IOException, InterruptedException {
+    /**
+     * Starts the server process and waits until it listens.
+     *
+     * @param clientCertificate whether every handshake presents a client certificate (ECDSA P-256, as the X.509
+     *     bench devices have), the ceiling X.509 registrations compare with
+     */
+    static TlsCeiling start(Duration timeout, boolean clientCertificate) throws IOException, InterruptedException {
         IssuedCertificate root = CertificateIssuer.selfSigned(
                 CertificateIssuer.Request.ca("OpenDPS bench TLS ceiling CA", VALIDITY));
+        IssuedCertificate client = clientCertificate ? CertificateIssuer.issue(
+                CertificateIssuer.Request.device("ceiling-device", VALIDITY), root) : null;
         IssuedCertificate leaf = CertificateIssuer.issue(
                 CertificateIssuer.Request.leaf("localhost", VALIDITY, List.of("localhost", "127.0.0.1")), root);
         Path files = Files.createTempDirectory("opendps-bench-");
@@ -65,7 +79,7 @@ final class TlsCeiling implements AutoCloseable {
                     .redirectError(ProcessBuilder.Redirect.INHERIT)
                     .start();
             int port = awaitPort(process);
-            return new TlsCeiling(process, port, trustManagers(root), timeout);
+            return new TlsCeiling(process, port, trustManagers(root), client, timeout);
         } finally {
             try (Stream<Path> written = Files.walk(files)) { // the server read them before it listened
                 written.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
@@ -109,6 +123,12 @@ final class TlsCeiling implements AutoCloseable {
         }
     }
 
+    /** Made per attempt, as a bench device makes its own: that work is part of what is compared. */
+    private KeyManager[] keyManagers() {
+        return clientCertificate == null ? null : new KeyManager[] {
+            new DeviceKeyManager(clientCertificate.privateKey(), clientCertificate.chain())};
+    }
+
     Process process() {
         return process;
     }
@@ -118,7 +138,7 @@ final class TlsCeiling implements AutoCloseable {
         HttpClient client;
         try {
             SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, trust, null);
+            context.init(keyManagers(), trust, null);
             client = HttpClient.newBuilder().sslContext(context).connectTimeout(CONNECT_TIMEOUT)
                     .version(HttpClient.Version.HTTP_1_1).build();
         } catch (GeneralSecurityException e) {
@@ -126,7 +146,10 @@ final class TlsCeiling implements AutoCloseable {
         }
         HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout).GET().build();
         return client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray())
-                .thenApply(response -> response.statusCode() == 200 ? null : "status " + response.statusCode());
+                .thenApply(response -> response.statusCode() != 200 ? "status " + response.statusCode()
+                        : clientCertificate != null && !response.headers()
+                                .firstValue(BareTlsServer.CLIENT_CERTIFICATE).orElse("").equals("true")
+                                ? "no client certificate reached the server" : null);
     }
 
     /** Closes the server's stdin, its signal to end; forcibly after a grace period. */

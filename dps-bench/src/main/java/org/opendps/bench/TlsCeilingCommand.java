@@ -29,15 +29,20 @@ public final class TlsCeilingCommand extends BaseCommand {
     @Mixin
     RunOptions run;
 
+    @Option(names = "--client-certificate", order = 2,
+            description = "Present a client certificate (ECDSA P-256) in every handshake, as X.509 devices do.")
+    boolean clientCertificate;
+
     @Mixin
     OutputMixin output;
 
     @Override
     protected ExitCode execute() {
         LoadRun.Pace pace = run.pace(handshakes, "--handshakes");
-        BenchResult result = measure(run, pace, handshakes, err());
+        BenchResult result = measure(run, pace, handshakes, clientCertificate, err());
         Map<String, Object> fields = new LinkedHashMap<>();
         run.describe(fields);
+        fields.put("clientCertificate", clientCertificate);
         fields.putAll(result.fields("handshakes", "handshakesPerSecond"));
         Reports.print(out(), output.json(), fields);
         if (result.completed() < handshakes) {
@@ -48,8 +53,9 @@ public final class TlsCeilingCommand extends BaseCommand {
     }
 
     /** Starts the bare server, runs the warm-up and then {@code count} attempts against it, and stops it. */
-    static BenchResult measure(RunOptions run, LoadRun.Pace pace, int count, java.io.PrintWriter progress) {
-        try (TlsCeiling ceiling = TlsCeiling.start(run.timeout())) {
+    static BenchResult measure(RunOptions run, LoadRun.Pace pace, int count, boolean clientCertificate,
+            java.io.PrintWriter progress) {
+        try (TlsCeiling ceiling = TlsCeiling.start(run.timeout(), clientCertificate)) {
             if (run.warmup > 0) {
                 new LoadRun<Integer>(ceiling::handshakeAndRequest, pace, progress)
                         .run(numbers(run.warmup), run.durationLimit(), "ceiling warm-up");

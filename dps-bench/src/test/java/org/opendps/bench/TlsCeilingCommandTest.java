@@ -36,9 +36,19 @@ class TlsCeilingCommandTest {
                 .isGreaterThanOrEqualTo(report.path("latencyMillis").path("p50").asDouble()).isPositive();
     }
 
+    /** The bare server tells whether a certificate came, and an attempt without one would count as failed. */
+    @Test
+    void with_client_certificate_every_handshake_presents_one() throws Exception {
+        try (TlsCeiling ceiling = TlsCeiling.start(java.time.Duration.ofSeconds(10), true)) {
+            for (int i = 0; i < 3; i++) {
+                assertThat(ceiling.handshakeAndRequest(null).get()).isNull();
+            }
+        }
+    }
+
     @Test
     void the_bare_server_ends_with_its_bench() throws Exception {
-        TlsCeiling ceiling = TlsCeiling.start(java.time.Duration.ofSeconds(10));
+        TlsCeiling ceiling = TlsCeiling.start(java.time.Duration.ofSeconds(10), false);
         ProcessHandle server = ceiling.process().toHandle();
         assertThat(ceiling.handshakeAndRequest(null).get()).isNull();
 

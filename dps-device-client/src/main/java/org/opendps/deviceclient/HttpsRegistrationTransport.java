@@ -123,7 +123,8 @@ public final class HttpsRegistrationTransport implements RegistrationTransport {
             } catch (DpsException e) {
                 error = new ErrorJson.ErrorBody(0, null, null);
             }
-            throw RegistrationException.refused(code, error.errorCode(), error.message());
+            throw RegistrationException.refused(code, error.errorCode(), error.message(),
+                    response.headers().firstValue("Retry-After").orElse(null));
         }
         try {
             return RegistrationClientJson.readOperationStatus(response.body());

@@ -115,7 +115,7 @@ final class MqttRegistrationSession extends SimpleChannelInboundHandler<MqttMess
             return; // not the answer to the request outstanding
         }
         try {
-            RegistrationOperationStatus status = read(response.status(), body);
+            RegistrationOperationStatus status = read(response, body);
             if (status.assigning() || status.status() == RegistrationStatus.UNASSIGNED) {
                 Duration wait = Polling.retryAfter(response.retryAfter());
                 context.executor().schedule(() -> publish(context,
@@ -130,7 +130,8 @@ final class MqttRegistrationSession extends SimpleChannelInboundHandler<MqttMess
         }
     }
 
-    private static RegistrationOperationStatus read(int status, byte[] body) {
+    private static RegistrationOperationStatus read(ResponseTopic response, byte[] body) {
+        int status = response.status();
         if (status != 200 && status != 202) {
             ErrorJson.ErrorBody error;
             try {
@@ -138,7 +139,7 @@ final class MqttRegistrationSession extends SimpleChannelInboundHandler<MqttMess
             } catch (DpsException e) {
                 error = new ErrorJson.ErrorBody(0, null, null);
             }
-            throw RegistrationException.refused(status, error.errorCode(), error.message());
+            throw RegistrationException.refused(status, error.errorCode(), error.message(), response.retryAfter());
         }
         try {
             return RegistrationClientJson.readOperationStatus(body);

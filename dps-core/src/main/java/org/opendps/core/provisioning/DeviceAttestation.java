@@ -4,9 +4,10 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
-import java.util.function.Function;
 import org.opendps.core.certificate.CaCertificateStore;
 import org.opendps.core.certificate.CertificateChains;
 import org.opendps.core.enrollment.AttestationType;
@@ -23,6 +24,7 @@ import org.opendps.core.query.Filter;
 import org.opendps.core.query.FilterField;
 import org.opendps.core.security.SasToken;
 import org.opendps.core.security.SharedAccessSignatures;
+import org.opendps.core.store.ChangeCountedCache;
 
 /**
  * Decides which enrollment, if any, a device's credential proves. An individual enrollment of the registration ID
@@ -33,21 +35,23 @@ final class DeviceAttestation {
     private static final int GROUP_PAGE = 500;
 
     private final EnrollmentStore enrollments;
-    private final EnrollmentGroupStore groups;
     private final Clock clock;
     private final Duration clockSkew;
     private final X509DeviceAttestation x509;
     private final TpmDeviceAttestation tpm;
+    /** Parsed once per change of the groups, on any node, rather than read and parsed per request. */
+    private final ChangeCountedCache<List<EnrollmentGroup>> symmetricKeyGroups;
 
     DeviceAttestation(EnrollmentStore enrollments, EnrollmentGroupStore groups, CaCertificateStore caCertificates,
             Clock clock, Duration clockSkew, TpmDeviceAttestation tpm) {
         this.enrollments = enrollments;
-        this.groups = groups;
         this.clock = clock;
         this.clockSkew = clockSkew;
         this.x509 = new X509DeviceAttestation(enrollments, groups, caCertificates,
                 new CertificateChains(clock, clockSkew));
         this.tpm = tpm;
+        this.symmetricKeyGroups = new ChangeCountedCache<>(List.of(groups),
+                () -> groupsOf(groups, AttestationType.SYMMETRIC_KEY));
     }
 
     AttestedDevice attest(String idScope, String registrationId, DeviceCredential credential) {
@@ -85,34 +89,30 @@ final class DeviceAttestation {
 
     /** Tries every symmetric-key group: the device does not say which one it belongs to. */
     private AttestedDevice attestGroupMember(String registrationId, SasToken token) {
-        return firstGroup(groups, AttestationType.SYMMETRIC_KEY, group -> {
+        for (EnrollmentGroup group : symmetricKeyGroups.get()) {
             SymmetricKeyAttestation groupKeys = (SymmetricKeyAttestation) group.attestation();
             String primary = SharedAccessSignatures.hmac(groupKeys.primaryKey(), registrationId);
             String secondary = SharedAccessSignatures.hmac(groupKeys.secondaryKey(), registrationId);
-            return signedWithEither(token, primary, secondary)
-                    ? Optional.of(new AttestedDevice(registrationId, null, group, AttestationType.SYMMETRIC_KEY,
-                            new DeviceAuthentication.SymmetricKey(primary, secondary)))
-                    : Optional.empty();
-        }).orElseThrow(DeviceAttestation::unauthorized);
+            if (signedWithEither(token, primary, secondary)) {
+                return new AttestedDevice(registrationId, null, group, AttestationType.SYMMETRIC_KEY,
+                        new DeviceAuthentication.SymmetricKey(primary, secondary));
+            }
+        }
+        throw unauthorized();
     }
 
-    /** The first group of this attestation type, in ID order, that {@code match} accepts. */
-    static <T> Optional<T> firstGroup(EnrollmentGroupStore groups, AttestationType type,
-            Function<EnrollmentGroup, Optional<T>> match) {
+    /** Every group of this attestation type, in ID order: the order in which they are tried. */
+    static List<EnrollmentGroup> groupsOf(EnrollmentGroupStore groups, AttestationType type) {
         Filter ofType = Filter.where(FilterField.ATTESTATION_TYPE, type.wireName());
+        List<EnrollmentGroup> all = new ArrayList<>();
         String after = null;
         List<EnrollmentGroup> page;
         do {
             page = groups.query(ofType, after, GROUP_PAGE);
-            for (EnrollmentGroup group : page) {
-                Optional<T> matched = match.apply(group);
-                if (matched.isPresent()) {
-                    return matched;
-                }
-            }
-            after = page.isEmpty() ? null : page.get(page.size() - 1).id().toLowerCase(java.util.Locale.ROOT);
+            all.addAll(page);
+            after = page.isEmpty() ? null : page.get(page.size() - 1).id().toLowerCase(Locale.ROOT);
         } while (page.size() == GROUP_PAGE);
-        return Optional.empty();
+        return List.copyOf(all);
     }
 
     /** Both keys are always tried, so that timing does not tell which one failed. */

@@ -8,7 +8,9 @@ import java.util.Optional;
 import org.opendps.core.certificate.CaCertificate;
 import org.opendps.core.certificate.CaCertificateStore;
 import org.opendps.core.certificate.CertificateChains;
+import org.opendps.core.certificate.VerifiedCaCertificates;
 import org.opendps.core.enrollment.AttestationType;
+import org.opendps.core.enrollment.EnrollmentGroup;
 import org.opendps.core.enrollment.EnrollmentGroupStore;
 import org.opendps.core.enrollment.EnrollmentStore;
 import org.opendps.core.enrollment.IndividualEnrollment;
@@ -20,6 +22,7 @@ import org.opendps.core.error.DpsError;
 import org.opendps.core.error.DpsException;
 import org.opendps.core.hub.DeviceAuthentication;
 import org.opendps.core.registration.X509Registration;
+import org.opendps.core.store.ChangeCountedCache;
 
 /**
  * X.509 attestation of the chain a device presented in its TLS handshake ({@code protocol/dps-device.md} §4,
@@ -32,16 +35,22 @@ import org.opendps.core.registration.X509Registration;
  */
 final class X509DeviceAttestation {
     private final EnrollmentStore enrollments;
-    private final EnrollmentGroupStore groups;
     private final CaCertificateStore caCertificates;
     private final CertificateChains chains;
+    /** The X.509 groups with their CAs parsed (a CA reference's as verified now), kept until either store changes. */
+    private final ChangeCountedCache<List<X509Group>> x509Groups;
+    private final VerifiedCaCertificates verifiedCas;
+
+    /** A group and the CAs a device may chain up to, in the order they are tried. */
+    private record X509Group(EnrollmentGroup group, X509Kind kind, List<X509Certificate> cas) {}
 
     X509DeviceAttestation(EnrollmentStore enrollments, EnrollmentGroupStore groups,
             CaCertificateStore caCertificates, CertificateChains chains) {
         this.enrollments = enrollments;
-        this.groups = groups;
         this.caCertificates = caCertificates;
         this.chains = chains;
+        this.x509Groups = new ChangeCountedCache<>(List.of(groups, caCertificates), () -> x509Groups(groups));
+        this.verifiedCas = new VerifiedCaCertificates(caCertificates);
     }
 
     AttestedDevice attest(String registrationId, DeviceCredential.X509 credential) {
@@ -68,21 +77,27 @@ final class X509DeviceAttestation {
             throw DeviceAttestation.unauthorized();
         }
         List<X509Certificate> intermediates = credential.chain().subList(1, credential.chain().size());
-        VerifiedCas verified = new VerifiedCas();
-        return DeviceAttestation.firstGroup(groups, AttestationType.X509, group -> {
-            if (!(group.attestation() instanceof X509Attestation x509)) {
-                return Optional.empty();
-            }
-            for (X509Certificate ca : groupCas(x509)) {
+        for (X509Group group : x509Groups.get()) {
+            for (X509Certificate ca : group.cas()) {
                 // A CA reference is verified already; a signing certificate is checked only once the leaf chains.
                 if (chains.chainsTo(leaf, intermediates, ca)
-                        && (x509.kind() == X509Kind.CA_REFERENCES || verified.trusts(ca, intermediates))) {
-                    return Optional.of(new AttestedDevice(registrationId, null, group, AttestationType.X509,
-                            hubAuthentication, new X509Registration(leafDer, X509Certificates.base64Der(ca))));
+                        && (group.kind() == X509Kind.CA_REFERENCES || trusted(ca, intermediates))) {
+                    return new AttestedDevice(registrationId, null, group.group(), AttestationType.X509,
+                            hubAuthentication, new X509Registration(leafDer, X509Certificates.base64Der(ca)));
                 }
             }
-            return Optional.empty();
-        }).orElseThrow(DeviceAttestation::unauthorized);
+        }
+        throw DeviceAttestation.unauthorized();
+    }
+
+    private List<X509Group> x509Groups(EnrollmentGroupStore groups) {
+        List<X509Group> all = new ArrayList<>();
+        for (EnrollmentGroup group : DeviceAttestation.groupsOf(groups, AttestationType.X509)) {
+            if (group.attestation() instanceof X509Attestation x509) {
+                all.add(new X509Group(group, x509.kind(), groupCas(x509)));
+            }
+        }
+        return List.copyOf(all);
     }
 
     /** The group's signing certificates, or the CA certificates it references that exist and are verified. */
@@ -99,27 +114,17 @@ final class X509DeviceAttestation {
                 cas.add(X509Certificates.fromBase64Der(entry.certificate()));
             }
         }
-        return cas;
+        return List.copyOf(cas);
     }
 
-    /**
-     * Whether a signing certificate is trusted: it is a verified CA certificate or chains up to one. The verified
-     * CAs are read once per attestation, and only when a group needs them.
-     */
-    private final class VerifiedCas {
-        private List<X509Certificate> cas;
-
-        boolean trusts(X509Certificate signing, List<X509Certificate> intermediates) {
-            if (cas == null) {
-                cas = caCertificates.all().stream().filter(CaCertificate::verified).map(CaCertificate::x509).toList();
+    /** Whether a signing certificate is trusted: it is a verified CA certificate or chains up to one. */
+    private boolean trusted(X509Certificate signing, List<X509Certificate> intermediates) {
+        for (X509Certificate ca : verifiedCas.get()) {
+            if (ca.equals(signing) || chains.chainsTo(signing, intermediates, ca)) {
+                return true;
             }
-            for (X509Certificate ca : cas) {
-                if (ca.equals(signing) || chains.chainsTo(signing, intermediates, ca)) {
-                    return true;
-                }
-            }
-            return false;
         }
+        return false;
     }
 
     /**

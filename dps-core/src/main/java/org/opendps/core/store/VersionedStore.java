@@ -2,6 +2,7 @@ package org.opendps.core.store;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.opendps.core.enrollment.Versioned;
 import org.opendps.core.query.Filter;
 
@@ -34,4 +35,13 @@ public interface VersionedStore<T extends Versioned<T>> {
 
     /** How many items there are in all; for status output and tests. */
     long count();
+
+    /**
+     * A number that changes with every write to this store, made here or by another node sharing its database: what
+     * is cached from the store stays good while it stays the same. Empty when the store keeps none; then nothing
+     * may be cached from it.
+     */
+    default OptionalLong changeCount() {
+        return OptionalLong.empty();
+    }
 }

@@ -13,9 +13,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import org.opendps.core.certificate.CaCertificate;
 import org.opendps.core.certificate.CaCertificateStore;
 import org.opendps.core.certificate.CertificateChains;
+import org.opendps.core.certificate.VerifiedCaCertificates;
 import org.opendps.core.enrollment.X509Certificates;
 import org.opendps.core.hub.DeviceAuthentication;
 import org.opendps.core.security.SasToken;
@@ -45,7 +45,7 @@ import org.opendps.hub.registry.HubRegistry;
 public final class DeviceConnectAuthenticator {
     private final BuiltInHubStore hubs;
     private final HubRegistry registry;
-    private final CaCertificateStore caCertificates;
+    private final VerifiedCaCertificates verifiedCas;
     private final Clock clock;
     private final Duration skew;
     private final CertificateChains chains;
@@ -54,7 +54,7 @@ public final class DeviceConnectAuthenticator {
             Clock clock, Duration skew) {
         this.hubs = Objects.requireNonNull(hubs, "hubs");
         this.registry = Objects.requireNonNull(registry, "registry");
-        this.caCertificates = Objects.requireNonNull(caCertificates, "caCertificates");
+        this.verifiedCas = new VerifiedCaCertificates(Objects.requireNonNull(caCertificates, "caCertificates"));
         this.clock = Objects.requireNonNull(clock, "clock");
         this.skew = Objects.requireNonNull(skew, "skew");
         this.chains = new CertificateChains(clock, skew);
@@ -106,8 +106,7 @@ public final class DeviceConnectAuthenticator {
 
     /** Validity is checked along the path, the leaf's included, with the same skew as SAS expiry. */
     private boolean chainsToVerifiedCa(X509Certificate leaf, List<X509Certificate> intermediates) {
-        return caCertificates.all().stream().filter(CaCertificate::verified)
-                .anyMatch(ca -> chains.chainsTo(leaf, intermediates, ca.x509()));
+        return verifiedCas.get().stream().anyMatch(ca -> chains.chainsTo(leaf, intermediates, ca));
     }
 
     private static byte[] der(X509Certificate certificate) {

@@ -13,13 +13,16 @@ import org.opendps.server.ServerConfig;
 /**
  * The TLS ceiling of {@code opendps bench tls-ceiling}: an HTTPS listener with exactly the server's TLS setup
  * ({@link ServerTls}, one event loop as the HTTPS verticle has) that answers every request with {@code {}}, so that
- * what a client measures against it is handshakes and HTTP framing and nothing of provisioning.
+ * what a client measures against it is handshakes and HTTP framing and nothing of provisioning. It says whether
+ * the client presented a certificate.
  *
  * <p>Run as its own process, {@code BareTlsServer CERT_PEM_FILE KEY_PEM_FILE}: it prints {@code listening PORT} on
  * stdout, and ends when its stdin closes, so it never outlives the bench that started it.
  */
 public final class BareTlsServer {
     public static final String READY = "listening ";
+    /** Answered {@code true} when the handshake carried a client certificate, so the bench can check it did. */
+    public static final String CLIENT_CERTIFICATE = "Client-Certificate";
 
     private BareTlsServer() {}
 
@@ -34,6 +37,8 @@ public final class BareTlsServer {
         HttpServer server = vertx.createHttpServer(ServerTls.apply(new HttpServerOptions(), material)
                         .setHost("127.0.0.1").setPort(0).setCompressionSupported(false))
                 .requestHandler(request -> request.response().putHeader("Content-Type", "application/json")
+                        .putHeader(CLIENT_CERTIFICATE, String.valueOf(!TlsPeer.chain(
+                                request.connection().sslSession()).isEmpty()))
                         .end("{}"))
                 .listen().await(30, TimeUnit.SECONDS);
         System.out.println(READY + server.actualPort());

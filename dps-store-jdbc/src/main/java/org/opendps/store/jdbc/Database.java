@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
 
 /**
@@ -16,10 +15,9 @@ import javax.sql.DataSource;
  * several in one transaction), and turns SQL failures into {@link StoreException}s.
  *
  * <p>SQLite allows one writer at a time: concurrent writers on other connections wait on its lock and, past
- * {@code busy_timeout}, fail with SQLITE_BUSY. So on SQLite every write of this process first takes one fair
- * Java lock; {@code busy_timeout} is left to cover other processes on the same file. Readers take no lock (WAL
- * lets them run beside the writer). The lock is taken before a connection is borrowed, never after, so that a
- * writer waiting for the lock holds no connection the lock holder may be waiting for.
+ * {@code busy_timeout}, fail with SQLITE_BUSY. So on SQLite every write of this process goes through one writer
+ * thread, which also commits concurrent writes together ({@link GroupCommit}); {@code busy_timeout} is left to
+ * cover other processes on the same file. Readers run beside it on their own connections (WAL).
  */
 final class Database {
     /** Reads one row of a result. */
@@ -44,13 +42,15 @@ final class Database {
     private final DataSource dataSource;
     private final Dialect dialect;
     private final String safeUrl;
-    private final ReentrantLock writeLock = new ReentrantLock(true);
     private final Map<String, NamedStatement> parsed = new ConcurrentHashMap<>();
+    /** SQLite's single writer; null on PostgreSQL, where each write auto-commits on its own connection. */
+    private final GroupCommit groupCommit;
 
     Database(DataSource dataSource, Dialect dialect, String safeUrl) {
         this.dataSource = dataSource;
         this.dialect = dialect;
         this.safeUrl = safeUrl;
+        this.groupCommit = dialect == Dialect.SQLITE ? new GroupCommit(dataSource, "opendps-sqlite") : null;
     }
 
     Dialect dialect() {
@@ -87,49 +87,54 @@ final class Database {
 
     /** The number of rows a write changed. */
     int update(String what, String sql, Params params) {
-        boolean serialize = dialect == Dialect.SQLITE;
-        if (serialize) {
-            writeLock.lock();
-        }
-        try (Connection connection = dataSource.getConnection()) {
-            return execute(connection, sql, params);
+        try {
+            if (groupCommit != null) {
+                return groupCommit.write(connection -> execute(connection, sql, params));
+            }
+            try (Connection connection = dataSource.getConnection()) {
+                return execute(connection, sql, params);
+            }
         } catch (SQLException e) {
             throw failure(what, e);
-        } finally {
-            if (serialize) {
-                writeLock.unlock();
-            }
         }
     }
 
     /**
-     * Several writes that land together or not at all. On SQLite the write lock is held throughout, taken before the
-     * connection as for a single write; the first statement should write, so that SQLite takes its own write lock
-     * at once rather than upgrading a read, which another process could make fail.
+     * Several writes that land together or not at all. On SQLite they run on the writer thread, in one savepoint
+     * of its group; {@code work} must not call this database's writes itself.
      */
     <R> R inTransaction(String what, TransactionWork<R> work) {
-        boolean serialize = dialect == Dialect.SQLITE;
-        if (serialize) {
-            writeLock.lock();
-        }
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            R result;
-            try {
-                result = work.run((sql, params) -> execute(connection, sql, params));
-                connection.commit();
-            } catch (SQLException | RuntimeException e) {
-                rollback(connection, e);
-                throw e;
+        try {
+            if (groupCommit != null) {
+                return groupCommit.write(connection -> work.run((sql, params) -> execute(connection, sql, params)));
             }
-            connection.setAutoCommit(true); // the pool's other users expect auto-commit
-            return result;
+            try (Connection connection = dataSource.getConnection()) {
+                connection.setAutoCommit(false);
+                R result;
+                try {
+                    result = work.run((sql, params) -> execute(connection, sql, params));
+                    connection.commit();
+                } catch (SQLException | RuntimeException e) {
+                    rollback(connection, e);
+                    throw e;
+                }
+                connection.setAutoCommit(true); // the pool's other users expect auto-commit
+                return result;
+            }
         } catch (SQLException e) {
             throw failure(what, e);
-        } finally {
-            if (serialize) {
-                writeLock.unlock();
-            }
+        }
+    }
+
+    /** Commits of SQLite's writer so far (0 on PostgreSQL), for tests. */
+    long groupCommits() {
+        return groupCommit == null ? 0 : groupCommit.commits();
+    }
+
+    /** Stops SQLite's writer; writes still waiting fail. */
+    void close() {
+        if (groupCommit != null) {
+            groupCommit.close();
         }
     }
 

@@ -12,7 +12,7 @@ final class JdbcCaCertificateStore extends JdbcVersionedStore<CaCertificate> imp
     private static final List<String> COLUMNS = List.of("certificate", "verified", "verification_code");
 
     JdbcCaCertificateStore(Database database) {
-        super(database, "ca_certificate", "name", COLUMNS);
+        super(database, "ca_certificate", "name", COLUMNS, true);
     }
 
     @Override

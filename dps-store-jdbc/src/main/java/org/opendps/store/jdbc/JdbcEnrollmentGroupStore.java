@@ -13,7 +13,7 @@ final class JdbcEnrollmentGroupStore extends JdbcVersionedStore<EnrollmentGroup>
     private static final List<String> COLUMNS = columns();
 
     JdbcEnrollmentGroupStore(Database database) {
-        super(database, "enrollment_group", "enrollment_group_id", COLUMNS);
+        super(database, "enrollment_group", "enrollment_group_id", COLUMNS, true);
     }
 
     private static List<String> columns() {

@@ -29,7 +29,8 @@ import org.slf4j.LoggerFactory;
  * The stores of one database, SQLite (the embedded default) or PostgreSQL, behind a HikariCP pool, with the schema
  * migrated by Flyway on {@link #open}. Every store method is synchronous and auto-commits one statement (but for
  * creating a built-in hub, which writes the hub and its policies in one transaction); on SQLite the writes of this
- * process take turns (see {@code Database}), so that they never fail with SQLITE_BUSY. Instants are kept to the
+ * process go through one writer that commits concurrent writes together (see {@code Database}), so that they never
+ * fail with SQLITE_BUSY and share the sync of a commit. Instants are kept to the
  * microsecond (see {@code Instants}).
  */
 public final class JdbcStorage implements AutoCloseable {
@@ -182,6 +183,7 @@ public final class JdbcStorage implements AutoCloseable {
 
     @Override
     public void close() {
+        database.close();
         dataSource.close();
     }
 
@@ -205,6 +207,11 @@ public final class JdbcStorage implements AutoCloseable {
             properties.setProperty("synchronous", "FULL"); // WAL synced at every commit: done means durable
             properties.setProperty("foreign_keys", "true");
             properties.setProperty("busy_timeout", SQLITE_BUSY_TIMEOUT_MILLIS);
+            // A transaction takes the write lock at BEGIN, waiting busy_timeout for another process, rather than
+            // upgrading a read lock later, which fails at once when another process wrote in between.
+            properties.setProperty("transaction_mode", "IMMEDIATE");
+            // Else the driver asks for last_insert_rowid() after every insert; no table here has a rowid key.
+            properties.setProperty("jdbc.get_generated_keys", "false");
         } else {
             properties.setProperty("ApplicationName", "opendps");
             properties.setProperty("connectTimeout", Integer.toString(CONNECT_TIMEOUT_SECONDS));

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.stream.Collectors;
 import org.opendps.core.enrollment.Revision;
 import org.opendps.core.enrollment.Versioned;
@@ -30,11 +31,23 @@ abstract class JdbcVersionedStore<T extends Versioned<T>> implements VersionedSt
     private final String deleteAny;
     private final String query;
     private final String count;
+    /** Null unless the table's writes are counted in {@code change_counter}. */
+    private final String countChange;
+    private final String changeCount;
 
     /**
      * @param fieldColumns the columns {@link #bindFields} binds, beyond the common ones
      */
     protected JdbcVersionedStore(Database database, String table, String idColumn, List<String> fieldColumns) {
+        this(database, table, idColumn, fieldColumns, false);
+    }
+
+    /**
+     * @param countsChanges whether every write also counts in {@code change_counter}, for {@link #changeCount}:
+     *     for the tables nodes cache from
+     */
+    protected JdbcVersionedStore(Database database, String table, String idColumn, List<String> fieldColumns,
+            boolean countsChanges) {
         this.database = database;
         this.table = table;
         this.idColumn = idColumn;
@@ -54,6 +67,8 @@ abstract class JdbcVersionedStore<T extends Versioned<T>> implements VersionedSt
         this.deleteAny = fill(sql.get("delete_any"));
         this.query = fill(sql.get("query"));
         this.count = fill(sql.get("count"));
+        this.countChange = countsChanges ? sql.get("count_change") : null;
+        this.changeCount = countsChanges ? sql.get("change_count") : null;
     }
 
     /** Binds every column of {@code fieldColumns}, nulls included. */
@@ -76,7 +91,7 @@ abstract class JdbcVersionedStore<T extends Versioned<T>> implements VersionedSt
                 .instant("created_at", revision.created())
                 .instant("updated_at", revision.updated());
         bindFields(item, params);
-        return database.update("insert into " + table, insert, params) == 1;
+        return write("insert into " + table, insert, params) == 1;
     }
 
     @Override
@@ -87,17 +102,41 @@ abstract class JdbcVersionedStore<T extends Versioned<T>> implements VersionedSt
                 .bigint("version", revision.version())
                 .instant("updated_at", revision.updated());
         bindFields(item, params);
-        return database.update("replace in " + table, replace, params) == 1;
+        return write("replace in " + table, replace, params) == 1;
     }
 
     @Override
     public boolean delete(String id, long expectedVersion) {
         Params params = new Params().text("id_key", key(Objects.requireNonNull(id, "id")));
         if (expectedVersion < 0) {
-            return database.update("delete from " + table, deleteAny, params) > 0;
+            return write("delete from " + table, deleteAny, params) > 0;
         }
         params.bigint("expected_version", expectedVersion);
-        return database.update("delete from " + table, delete, params) > 0;
+        return write("delete from " + table, delete, params) > 0;
+    }
+
+    @Override
+    public OptionalLong changeCount() {
+        if (changeCount == null) {
+            return OptionalLong.empty();
+        }
+        List<Long> changes = database.query("read the change count of " + table, changeCount,
+                new Params().text("table", table), row -> row.getLong(1));
+        return changes.isEmpty() ? OptionalLong.empty() : OptionalLong.of(changes.get(0));
+    }
+
+    /** A write, counted in the same transaction when this table's writes are counted and it changed a row. */
+    private int write(String what, String sql, Params params) {
+        if (countChange == null) {
+            return database.update(what, sql, params);
+        }
+        return database.inTransaction(what, transaction -> {
+            int changed = transaction.update(sql, params);
+            if (changed > 0) {
+                transaction.update(countChange, new Params().text("table", table));
+            }
+            return changed;
+        });
     }
 
     @Override

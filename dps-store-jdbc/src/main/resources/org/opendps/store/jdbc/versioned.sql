@@ -27,3 +27,10 @@ SELECT * FROM {table} WHERE id_key > :after_id{conditions} ORDER BY id_key LIMIT
 
 -- name: count
 SELECT COUNT(*) FROM {table}
+
+-- For the tables whose writes are counted (V9): the bump runs in the transaction of the write it counts.
+-- name: count_change
+UPDATE change_counter SET changes = changes + 1 WHERE name = :table
+
+-- name: change_count
+SELECT changes FROM change_counter WHERE name = :table
