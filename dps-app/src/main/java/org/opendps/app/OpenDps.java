@@ -133,7 +133,7 @@ public final class OpenDps implements AutoCloseable {
                     new AuditLog(storage.audit(), clock));
             ServerConfig serverConfig = new ServerConfig(config.bindAddress(), config.httpsPort(), config.mqttPort(),
                     tls, Runtime.getRuntime().availableProcessors(), WORKER_THREADS,
-                    ServerConfig.DEFAULT_MAX_BODY_BYTES);
+                    ServerConfig.DEFAULT_MAX_BODY_BYTES, config.listenerLimits());
             ProvisioningService provisioning = provisioning(config, storage, instance, overrides, gateway, clock,
                     metrics);
             HubDeviceServices hubDevices = HubDeviceServices.create(new DeviceConnectAuthenticator(
@@ -174,7 +174,8 @@ public final class OpenDps implements AutoCloseable {
                 storage.enrollments(), storage.enrollmentGroups(), storage.registrationStates(), storage.operations(),
                 storage.linkedHubs(), storage.caCertificates(), storage.tpmChallenges()), gateway, selectors,
                 new HttpAllocationWebhook(), throttle(config.limits(), clock), new AuthenticationKeyBlob(new SecureRandom()),
-                overrides.provisioning() != null ? overrides.provisioning() : ProvisioningService.Settings.DEFAULTS,
+                (overrides.provisioning() != null ? overrides.provisioning() : ProvisioningService.Settings.DEFAULTS)
+                        .withMaxPendingAssignments(config.limits().maxPendingAssignments()),
                 clock, metrics);
     }
 

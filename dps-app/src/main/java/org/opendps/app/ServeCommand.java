@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.opendps.wire.ConnectionInfo;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -67,6 +68,15 @@ public final class ServeCommand implements Callable<Integer> {
                     + "(OPENDPS_REGISTRATIONS_PER_DEVICE_PER_MINUTE; default: ${DEFAULT-VALUE}).")
     private int registrationsPerDevicePerMinute;
 
+    @Option(names = "--max-pending-assignments",
+            defaultValue = "${env:OPENDPS_MAX_PENDING_ASSIGNMENTS:-10000}",
+            description = "Back-pressure: registrations accepted and still being assigned on this node (hub calls, "
+                    + "webhooks); more get 429 with Retry-After (OPENDPS_MAX_PENDING_ASSIGNMENTS; default: ${DEFAULT-VALUE}).")
+    private int maxPendingAssignments;
+
+    @Mixin
+    private ListenerLimitOptions listenerLimits;
+
     @Option(names = "--hub", split = ",", defaultValue = "${env:OPENDPS_HUB:-}",
             description = "Host name of another built-in IoT hub (repeatable; e.g. 127.0.0.2); one hub named after the "
                     + "advertised host always runs (OPENDPS_HUB, comma-separated).")
@@ -84,8 +94,9 @@ public final class ServeCommand implements Callable<Integer> {
             config = new ServeConfig(dataDir, httpsPort, mqttPort, bind,
                     hostNames.stream().filter(h -> !h.isBlank()).toList(),
                     databaseUrl == null || databaseUrl.isBlank() ? null : databaseUrl, logLevel, location,
-                    new ServeConfig.RegistrationLimits(registrationsPerSecond, registrationsPerDevicePerMinute),
-                    extraHubs.stream().filter(h -> !h.isBlank()).toList(), metrics);
+                    new ServeConfig.RegistrationLimits(registrationsPerSecond, registrationsPerDevicePerMinute,
+                            maxPendingAssignments),
+                    extraHubs.stream().filter(h -> !h.isBlank()).toList(), metrics, listenerLimits.limits());
         } catch (IllegalArgumentException e) {
             err.println("error: " + e.getMessage());
             return spec.exitCodeOnInvalidInput();

@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import org.opendps.core.provisioning.ProvisioningService;
 import org.opendps.core.validation.Identifiers;
+import org.opendps.server.limits.Limits;
 
 /**
  * Everything {@code opendps serve} is told, validated as a whole so that a user sees every mistake at once.
@@ -19,6 +21,7 @@ import org.opendps.core.validation.Identifiers;
  * @param limits flood protection of the registration path
  * @param extraHubs host names of built-in hubs beyond the default one (named after the advertised host)
  * @param metrics whether {@code GET /metrics} is served; off unless asked for, since it needs no token
+ * @param listenerLimits what one client may take from the listeners: sizes, timeouts, connections, queues
  */
 public record ServeConfig(
         Path dataDir,
@@ -31,7 +34,8 @@ public record ServeConfig(
         String location,
         RegistrationLimits limits,
         List<String> extraHubs,
-        boolean metrics) {
+        boolean metrics,
+        Limits listenerLimits) {
 
     public static final int DEFAULT_HTTPS_PORT = 8443;
     public static final int DEFAULT_MQTT_PORT = 8883;
@@ -53,58 +57,77 @@ public record ServeConfig(
         dataDir = dataDir.toAbsolutePath().normalize();
         location = location == null ? "" : location.trim();
         limits = limits == null ? RegistrationLimits.DEFAULTS : limits;
+        listenerLimits = listenerLimits == null ? Limits.DEFAULTS : listenerLimits;
+    }
+
+    /** As the canonical constructor, with the default listener limits. */
+    public ServeConfig(Path dataDir, int httpsPort, int mqttPort, String bindAddress, List<String> hostNames,
+            String databaseUrl, String logLevel, String location, RegistrationLimits limits, List<String> extraHubs,
+            boolean metrics) {
+        this(dataDir, httpsPort, mqttPort, bindAddress, hostNames, databaseUrl, logLevel, location, limits, extraHubs,
+                metrics, Limits.DEFAULTS);
     }
 
     /**
      * Registrations per second for the instance (bursts of twice that pass) and per registration ID per minute
      * (bursts of that many pass). Generous on purpose: they stop floods, not fleets.
      */
-    public record RegistrationLimits(int perSecond, int perDevicePerMinute) {
+    public record RegistrationLimits(int perSecond, int perDevicePerMinute, int maxPendingAssignments) {
         public static final RegistrationLimits DEFAULTS = new RegistrationLimits(5000, 120);
 
         public RegistrationLimits {
-            if (perSecond < 1 || perDevicePerMinute < 1) {
+            if (perSecond < 1 || perDevicePerMinute < 1 || maxPendingAssignments < 1) {
                 throw new IllegalArgumentException("registration limits must be at least 1");
             }
+        }
+
+        public RegistrationLimits(int perSecond, int perDevicePerMinute) {
+            this(perSecond, perDevicePerMinute, ProvisioningService.Settings.DEFAULT_MAX_PENDING_ASSIGNMENTS);
         }
     }
 
     /** Defaults everywhere: what a newcomer's {@code ./opendps serve} runs with. */
     public static ServeConfig defaults(Path dataDir) {
         return new ServeConfig(dataDir, DEFAULT_HTTPS_PORT, DEFAULT_MQTT_PORT, "0.0.0.0", List.of(), null, "INFO", "",
-                RegistrationLimits.DEFAULTS, List.of(), false);
+                RegistrationLimits.DEFAULTS, List.of(), false, Limits.DEFAULTS);
     }
 
     /** The same configuration listening on other ports (0 picks free ones). */
     public ServeConfig withPorts(int https, int mqtt) {
         return new ServeConfig(dataDir, https, mqtt, bindAddress, hostNames, databaseUrl, logLevel, location, limits,
-                extraHubs, metrics);
+                extraHubs, metrics, listenerLimits);
     }
 
     public ServeConfig withBind(String address) {
         return new ServeConfig(dataDir, httpsPort, mqttPort, address, hostNames, databaseUrl, logLevel, location, limits,
-                extraHubs, metrics);
+                extraHubs, metrics, listenerLimits);
     }
 
     public ServeConfig withDatabaseUrl(String url) {
         return new ServeConfig(dataDir, httpsPort, mqttPort, bindAddress, hostNames, url, logLevel, location, limits,
-                extraHubs, metrics);
+                extraHubs, metrics, listenerLimits);
     }
 
     public ServeConfig withLimits(RegistrationLimits newLimits) {
         return new ServeConfig(dataDir, httpsPort, mqttPort, bindAddress, hostNames, databaseUrl, logLevel, location,
-                newLimits, extraHubs, metrics);
+                newLimits, extraHubs, metrics, listenerLimits);
     }
 
     public ServeConfig withExtraHubs(List<String> hubs) {
         return new ServeConfig(dataDir, httpsPort, mqttPort, bindAddress, hostNames, databaseUrl, logLevel, location,
-                limits, hubs, metrics);
+                limits, hubs, metrics, listenerLimits);
     }
 
     /** The same configuration with {@code GET /metrics} served ({@code true}) or not. */
     public ServeConfig withMetrics(boolean serveMetrics) {
         return new ServeConfig(dataDir, httpsPort, mqttPort, bindAddress, hostNames, databaseUrl, logLevel, location,
-                limits, extraHubs, serveMetrics);
+                limits, extraHubs, serveMetrics, listenerLimits);
+    }
+
+    /** The same configuration with other limits on what one client may take from the listeners. */
+    public ServeConfig withListenerLimits(Limits newLimits) {
+        return new ServeConfig(dataDir, httpsPort, mqttPort, bindAddress, hostNames, databaseUrl, logLevel, location,
+                limits, extraHubs, metrics, newLimits);
     }
 
     /** The name devices and clients are told to use. */

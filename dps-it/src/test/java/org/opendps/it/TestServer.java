@@ -14,6 +14,7 @@ import java.util.List;
 import org.opendps.app.OpenDps;
 import org.opendps.app.ServeConfig;
 import org.opendps.attestation.pki.Pem;
+import org.opendps.core.hub.HubGateway;
 import org.opendps.core.provisioning.ProvisioningService;
 import org.opendps.core.security.SharedAccessSignatures;
 import org.opendps.testsupport.hub.InMemoryHubGateway;
@@ -58,6 +59,13 @@ final class TestServer implements AutoCloseable {
         InMemoryHubGateway hubs = new InMemoryHubGateway();
         return new TestServer(config.dataDir(), OpenDps.start(config, new OpenDps.Overrides(hubs, provisioning)),
                 hubs);
+    }
+
+    /** A server that reaches every hub through {@code gateway} (a slow one, say); {@link #hubs()} is then null. */
+    static TestServer start(ServeConfig config, ProvisioningService.Settings provisioning, HubGateway gateway)
+            throws Exception {
+        return new TestServer(config.dataDir(), OpenDps.start(config, new OpenDps.Overrides(gateway, provisioning)),
+                null);
     }
 
     /**

@@ -19,6 +19,8 @@ import org.opendps.server.http.hub.HubApi;
 import org.opendps.server.http.hub.HubApiRoutes;
 import org.opendps.server.http.service.ServiceApi;
 import org.opendps.server.http.service.ServiceApiRoutes;
+import org.opendps.server.limits.BoundedWorker;
+import org.opendps.server.limits.Limits;
 import org.opendps.server.mqtt.HubDeviceServices;
 import org.opendps.server.mqtt.DeviceMqttConnector;
 import org.opendps.server.mqtt.MqttVerticle;
@@ -74,6 +76,12 @@ public final class OpenDpsServer implements AutoCloseable {
                 .build();
         try {
             WorkerExecutor worker = vertx.createSharedWorkerExecutor("opendps-worker", config.workerThreads());
+            // One pool, two bounded queues in front of it: devices cannot crowd out the service API, nor it them.
+            Limits limits = config.limits();
+            WorkerExecutor deviceWork = new BoundedWorker(worker, limits.deviceQueue(), limits.queueWait(),
+                    limits.retryAfterSeconds());
+            WorkerExecutor serviceWork = new BoundedWorker(worker, limits.serviceQueue(), limits.queueWait(),
+                    limits.retryAfterSeconds());
             RouteTable routes = ServiceApiRoutes.create(api);
             AtomicBoolean listening = new AtomicBoolean();
             HealthRoutes.create(routes, monitoring.serveMetrics() ? monitoring.metrics() : null, listening::get,
@@ -83,10 +91,10 @@ public final class OpenDpsServer implements AutoCloseable {
             DeviceApiRoutes.create(routes, provisioning, monitoring.metrics());
             HttpErrorMapper errors = new HttpErrorMapper(clock);
             // One engine for MQTT on its port and over WebSocket on the HTTPS port, DPS and hub devices alike.
-            DeviceMqttConnector devices = new DeviceMqttConnector(vertx, worker, hubDevices,
+            DeviceMqttConnector devices = new DeviceMqttConnector(vertx, deviceWork, hubDevices,
                     DeviceApiRoutes.of(provisioning, "mqtt", monitoring.metrics()), errors);
-            HttpsVerticle https = new HttpsVerticle(config, routes, errors, worker,
-                    new MqttWebSockets(vertx, devices));
+            HttpsVerticle https = new HttpsVerticle(config, routes, errors, deviceWork, serviceWork,
+                    new MqttWebSockets(vertx, devices, limits.mqttConnectTimeout()));
             deploy(vertx, https, "HTTPS", config.bindAddress(), config.httpsPort());
             MqttVerticle mqtt = new MqttVerticle(config, devices);
             deploy(vertx, mqtt, "MQTT", config.bindAddress(), config.mqttPort());

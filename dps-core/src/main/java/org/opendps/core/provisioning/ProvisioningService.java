@@ -40,6 +40,7 @@ public final class ProvisioningService implements AutoCloseable {
     private final RegistrationStateStore states;
     private final RegistrationThrottle throttle;
     private final AssignmentRunner runner;
+    private final AssignmentBacklog backlog;
     private final Settings settings;
     private final Clock clock;
     private final RegistrationMetrics metrics;
@@ -50,16 +51,30 @@ public final class ProvisioningService implements AutoCloseable {
      * @param singleRoundTripWait how long a register request waits for its assignment; zero answers
      *     {@code assigning} every time, even when the assignment was already done (the polling path)
      * @param tpmChallengeLifetime how long a TPM device may take to answer its challenge
+     * @param maxPendingAssignments assignments accepted and not finished on this node; more devices get 429
      */
     public record Settings(Duration singleRoundTripWait, int retryAfterSeconds, Duration sasClockSkew,
-            int assignmentThreads, Duration tpmChallengeLifetime) {
+            int assignmentThreads, Duration tpmChallengeLifetime, int maxPendingAssignments) {
         private static final Duration TPM_CHALLENGE_LIFETIME = Duration.ofMinutes(5);
+        /** Minutes of work at hundreds of registrations per second, should the hubs stall: room for fleets. */
+        public static final int DEFAULT_MAX_PENDING_ASSIGNMENTS = 10_000;
         public static final Settings DEFAULTS = new Settings(Duration.ofMillis(1500), 2, Duration.ofSeconds(30), 16,
                 TPM_CHALLENGE_LIFETIME);
 
         public Settings(Duration singleRoundTripWait, int retryAfterSeconds, Duration sasClockSkew,
                 int assignmentThreads) {
             this(singleRoundTripWait, retryAfterSeconds, sasClockSkew, assignmentThreads, TPM_CHALLENGE_LIFETIME);
+        }
+
+        public Settings(Duration singleRoundTripWait, int retryAfterSeconds, Duration sasClockSkew,
+                int assignmentThreads, Duration tpmChallengeLifetime) {
+            this(singleRoundTripWait, retryAfterSeconds, sasClockSkew, assignmentThreads, tpmChallengeLifetime,
+                    DEFAULT_MAX_PENDING_ASSIGNMENTS);
+        }
+
+        public Settings withMaxPendingAssignments(int max) {
+            return new Settings(singleRoundTripWait, retryAfterSeconds, sasClockSkew, assignmentThreads,
+                    tpmChallengeLifetime, max);
         }
     }
 
@@ -91,6 +106,7 @@ public final class ProvisioningService implements AutoCloseable {
                 clock, settings.sasClockSkew(), tpm);
         this.operations = stores.operations();
         this.states = stores.states();
+        this.backlog = new AssignmentBacklog(settings.maxPendingAssignments(), settings.retryAfterSeconds());
         this.runner = new AssignmentRunner(stores, new HubAllocation(stores.hubs(), selectors, webhook),
                 new HubAssignment(gateway), settings.assignmentThreads(), clock);
     }
@@ -107,8 +123,16 @@ public final class ProvisioningService implements AutoCloseable {
         var now = clock.instant();
         RegistrationOperation operation = new RegistrationOperation(operationId, registrationId,
                 RegistrationStatus.ASSIGNING, now, now);
-        operations.insert(operation);
-        CompletableFuture<DeviceRegistrationState> done = runner.start(operation, device, request.payload());
+        backlog.admit();
+        CompletableFuture<DeviceRegistrationState> done;
+        try {
+            operations.insert(operation);
+            done = runner.start(operation, device, request.payload());
+        } catch (RuntimeException e) {
+            backlog.finished();
+            throw e;
+        }
+        done.whenComplete((state, failure) -> backlog.finished());
         if (settings.singleRoundTripWait().isZero()) {
             // get(0) would still return an assignment that finished first, which happens under load.
             return assigning(operationId);

@@ -7,6 +7,7 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.ServerWebSocketHandshake;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -15,33 +16,39 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 import org.opendps.core.error.DpsError;
 import org.opendps.core.error.DpsException;
 import org.opendps.server.ServerConfig;
+import org.opendps.server.limits.HttpConnectionGuard;
 import org.opendps.server.mqtt.MqttWebSockets;
 import org.opendps.server.tls.ServerTls;
 import org.opendps.server.tls.TlsPeer;
 
 /**
  * The HTTPS listener. It matches the route and collects the request on the event loop, then runs the handler on
- * the worker pool (core and store code block), and writes the answer back on the event loop. WebSocket upgrades
- * carry MQTT ({@link MqttWebSockets}).
+ * the worker pool (core and store code block), and writes the answer back on the event loop. Device requests and
+ * the rest queue for workers apart ({@code deviceWorker}, {@code serviceWorker}), so that a flood of devices
+ * leaves the service API usable. WebSocket upgrades carry MQTT ({@link MqttWebSockets}).
  */
 public final class HttpsVerticle extends VerticleBase {
     private final ServerConfig config;
     private final RouteTable routes;
     private final HttpErrorMapper errors;
-    private final WorkerExecutor worker;
+    private final WorkerExecutor deviceWorker;
+    private final WorkerExecutor serviceWorker;
     private final MqttWebSockets mqtt;
+    private HttpConnectionGuard guard;
     private HttpServer server;
 
     /** @param mqtt null to refuse WebSocket upgrades */
-    public HttpsVerticle(ServerConfig config, RouteTable routes, HttpErrorMapper errors, WorkerExecutor worker,
-            MqttWebSockets mqtt) {
+    public HttpsVerticle(ServerConfig config, RouteTable routes, HttpErrorMapper errors, WorkerExecutor deviceWorker,
+            WorkerExecutor serviceWorker, MqttWebSockets mqtt) {
         this.config = config;
         this.routes = routes;
         this.errors = errors;
-        this.worker = worker;
+        this.deviceWorker = deviceWorker;
+        this.serviceWorker = serviceWorker;
         this.mqtt = mqtt;
     }
 
@@ -51,18 +58,23 @@ public final class HttpsVerticle extends VerticleBase {
         router.route().handler(BodyHandler.create(false).setBodyLimit(config.maxBodyBytes()));
         router.route().handler(this::dispatch);
         router.route().failureHandler(this::failed);
+        guard = new HttpConnectionGuard(vertx, config.limits());
         HttpServerOptions options = ServerTls.apply(new HttpServerOptions(), config.tls())
                 .setHost(config.bindAddress())
                 .setPort(config.httpsPort())
-                .setMaxHeaderSize(16 * 1024)
+                .setMaxHeaderSize(config.limits().maxHeaderBytes())
+                .setMaxInitialLineLength(config.limits().maxUriBytes())
+                .setSslHandshakeTimeout(config.limits().tlsHandshakeTimeout().toMillis())
+                .setSslHandshakeTimeoutUnit(TimeUnit.MILLISECONDS)
                 .setCompressionSupported(false);
         if (mqtt == null) {
             server = vertx.createHttpServer(options).requestHandler(router)
                     .webSocketHandshakeHandler(handshake -> handshake.reject(404));
         } else {
             server = vertx.createHttpServer(mqtt.configure(options)).requestHandler(router)
-                    .webSocketHandshakeHandler(mqtt::handshake).webSocketHandler(mqtt::connected);
+                    .webSocketHandshakeHandler(this::upgrade).webSocketHandler(mqtt::connected);
         }
+        server.connectionHandler(guard::opened).invalidRequestHandler(this::invalid);
         return server.listen();
     }
 
@@ -75,18 +87,38 @@ public final class HttpsVerticle extends VerticleBase {
         return server.actualPort();
     }
 
+    private void upgrade(ServerWebSocketHandshake handshake) {
+        guard.upgraded(handshake.remoteAddress());
+        mqtt.handshake(handshake);
+    }
+
+    /** A request line or headers too long, or not HTTP at all: the status Netty's decoder found, Azure's body. */
+    private void invalid(HttpServerRequest request) {
+        Throwable cause = request.decoderResult().cause();
+        DpsException error = cause instanceof io.netty.handler.codec.http.TooLongHttpLineException
+                ? new DpsException(DpsError.URI_TOO_LONG, "The request line is longer than "
+                        + config.limits().maxUriBytes() + " bytes.")
+                : cause instanceof io.netty.handler.codec.http.TooLongHttpHeaderException
+                        ? new DpsException(DpsError.HEADERS_TOO_LARGE, "The request headers are larger than "
+                                + config.limits().maxHeaderBytes() + " bytes.")
+                        : new DpsException(DpsError.BAD_REQUEST, "The request is not valid HTTP.");
+        request.response().putHeader("Connection", "close").endHandler(v -> request.connection().close());
+        send(request, errors.map(error));
+    }
+
     private void dispatch(RoutingContext ctx) {
         HttpServerRequest request = ctx.request();
+        guard.requestArrived(request.connection());
         Optional<RouteTable.Match> match;
         try {
             match = routes.match(request.method().name(), request.path());
             checkContentType(request, ctx.body().length());
         } catch (DpsException e) {
-            send(ctx.response(), errors.map(e));
+            send(ctx.request(), errors.map(e));
             return;
         }
         if (match.isEmpty()) {
-            send(ctx.response(), errors.map(new DpsException(DpsError.NOT_FOUND,
+            send(ctx.request(), errors.map(new DpsException(DpsError.NOT_FOUND,
                     "No resource at " + request.path() + ".")));
             return;
         }
@@ -94,9 +126,15 @@ public final class HttpsVerticle extends VerticleBase {
                 copyHeaders(request)::get, ctx.body().buffer() == null ? null : ctx.body().buffer().getBytes(),
                 request.query(), TlsPeer.chain(request.connection().sslSession()));
         RouteTable.Handler handler = match.get().handler();
-        worker.executeBlocking(() -> handler.handle(apiRequest), false)
-                .onComplete(result -> send(ctx.response(),
+        workerFor(request.path()).executeBlocking(() -> handler.handle(apiRequest), false)
+                .onComplete(result -> send(ctx.request(),
                         result.succeeded() ? result.result() : errors.map(result.cause())));
+    }
+
+    /** Device API paths are {@code /{idScope}/registrations/...}; no service path has that second segment. */
+    private WorkerExecutor workerFor(String path) {
+        String[] segments = path.split("/", 4);
+        return segments.length > 3 && segments[2].equalsIgnoreCase("registrations") ? deviceWorker : serviceWorker;
     }
 
     /** A JSON API: a body in another declared format is refused; a missing Content-Type is tolerated (Node). */
@@ -112,13 +150,14 @@ public final class HttpsVerticle extends VerticleBase {
         if (ctx.response().ended()) {
             return;
         }
+        guard.requestArrived(ctx.request().connection());
         DpsException error = ctx.statusCode() == 413
                 ? new DpsException(DpsError.PAYLOAD_TOO_LARGE,
                         "The request body is larger than " + config.maxBodyBytes() + " bytes.")
                 : ctx.statusCode() >= 400 && ctx.statusCode() < 500
                         ? new DpsException(DpsError.BAD_REQUEST, "The request could not be read.")
                         : null;
-        send(ctx.response(), errors.map(error != null ? error : ctx.failure()));
+        send(ctx.request(), errors.map(error != null ? error : ctx.failure()));
     }
 
     private static Map<String, String> copyHeaders(HttpServerRequest request) {
@@ -127,12 +166,22 @@ public final class HttpsVerticle extends VerticleBase {
         return headers;
     }
 
-    private static void send(HttpServerResponse response, ApiResponse answer) {
+    /**
+     * Writes the answer, unless the client has stopped reading: answers it has not taken would pile up in memory,
+     * so such a connection is closed instead.
+     */
+    private void send(HttpServerRequest request, ApiResponse answer) {
+        HttpServerResponse response = request.response();
         if (response.closed() || response.ended()) {
+            return;
+        }
+        if (response.writeQueueFull()) {
+            request.connection().close();
             return;
         }
         response.setStatusCode(answer.status());
         answer.headers().forEach(response::putHeader);
         response.end(io.vertx.core.buffer.Buffer.buffer(answer.body()));
+        guard.answered(request.connection());
     }
 }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
+import org.opendps.core.error.DpsError;
 import org.opendps.core.error.DpsException;
 import org.opendps.core.provisioning.DeviceCredential;
 import org.opendps.server.http.HttpErrorMapper;
@@ -36,6 +37,9 @@ public final class DeviceMqttConnector implements MqttConnector {
     private static final Logger LOG = LoggerFactory.getLogger(DeviceMqttConnector.class);
     private static final Future<Admission> NOT_AUTHORIZED =
             Future.succeededFuture(Admission.refused(MqttConnectReturnCode.CONNECTION_REFUSED_NOT_AUTHORIZED));
+    /** The workers' queue was full: MQTT 3.1.1 has no Retry-After, "server unavailable" is the honest answer. */
+    private static final Future<Admission> SERVER_BUSY =
+            Future.succeededFuture(Admission.refused(MqttConnectReturnCode.CONNECTION_REFUSED_SERVER_UNAVAILABLE));
 
     private final Vertx vertx;
     private final WorkerExecutor worker;
@@ -74,6 +78,10 @@ public final class DeviceMqttConnector implements MqttConnector {
             check = () -> acceptsSas(hub, deviceId, password);
         }
         return worker.executeBlocking(check, false).transform(result -> {
+            if (result.failed() && result.cause() instanceof DpsException busy
+                    && busy.error() == DpsError.THROTTLED) {
+                return SERVER_BUSY;
+            }
             if (result.failed()) {
                 LOG.warn("Authenticating device {} failed", deviceId, result.cause());
             }

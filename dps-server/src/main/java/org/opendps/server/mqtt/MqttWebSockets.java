@@ -4,6 +4,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.http.ServerWebSocketHandshake;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import org.opendps.server.mqtt.engine.MqttConnector;
@@ -21,10 +22,17 @@ public final class MqttWebSockets {
 
     private final Vertx vertx;
     private final MqttConnector connector;
+    private final Duration connectTimeout;
 
     public MqttWebSockets(Vertx vertx, MqttConnector connector) {
+        this(vertx, connector, MqttServerConnection.DEFAULT_CONNECT_TIMEOUT);
+    }
+
+    /** @param connectTimeout how soon after the upgrade the client must send CONNECT */
+    public MqttWebSockets(Vertx vertx, MqttConnector connector, Duration connectTimeout) {
         this.vertx = vertx;
         this.connector = connector;
+        this.connectTimeout = connectTimeout;
     }
 
     /** Offers the subprotocol, and frames as large as the largest packet the MQTT port takes. */
@@ -47,6 +55,7 @@ public final class MqttWebSockets {
     }
 
     public void connected(ServerWebSocket socket) {
-        MqttServerConnection.serve(vertx, MqttTransport.of(socket), connector, MqttVerticle.MAX_PACKET_BYTES);
+        MqttServerConnection.serve(vertx, MqttTransport.of(socket), connector, MqttVerticle.MAX_PACKET_BYTES,
+                connectTimeout);
     }
 }

@@ -23,6 +23,7 @@ import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.net.SocketAddress;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Objects;
@@ -40,8 +41,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class MqttServerConnection implements MqttConnection {
     private static final Logger LOG = LoggerFactory.getLogger(MqttServerConnection.class);
-    /** How long a client has to send its CONNECT after the transport is up. */
-    private static final long CONNECT_TIMEOUT_MILLIS = 10_000;
+    /** How long a client has to send its CONNECT after the transport is up, unless told otherwise. */
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
     private enum State { AWAITING_CONNECT, CONNECTING, OPEN, CLOSED }
 
@@ -51,6 +52,7 @@ public final class MqttServerConnection implements MqttConnection {
     private final MqttConnector connector;
     /** The codec only: an in-memory pipeline with Netty's MQTT decoder and encoder, fed and drained here. */
     private final EmbeddedChannel codec;
+    private final long connectTimeoutMillis;
     /** Packets that arrive while the connector decides (a client may send SUBSCRIBE right behind its CONNECT). */
     private final Queue<MqttMessage> early = new ArrayDeque<>();
     private State state = State.AWAITING_CONNECT;
@@ -59,8 +61,10 @@ public final class MqttServerConnection implements MqttConnection {
     private long timer = -1;
     private int lastPacketId;
 
-    private MqttServerConnection(Vertx vertx, MqttTransport transport, MqttConnector connector, int maxPacketBytes) {
+    private MqttServerConnection(Vertx vertx, MqttTransport transport, MqttConnector connector, int maxPacketBytes,
+            Duration connectTimeout) {
         this.vertx = vertx;
+        this.connectTimeoutMillis = connectTimeout.toMillis();
         this.context = vertx.getOrCreateContext();
         this.transport = transport;
         this.connector = connector;
@@ -73,9 +77,15 @@ public final class MqttServerConnection implements MqttConnection {
      * @param maxPacketBytes the largest packet accepted from the client; a larger one closes the connection
      */
     public static void serve(Vertx vertx, MqttTransport transport, MqttConnector connector, int maxPacketBytes) {
+        serve(vertx, transport, connector, maxPacketBytes, DEFAULT_CONNECT_TIMEOUT);
+    }
+
+    /** As {@link #serve(Vertx, MqttTransport, MqttConnector, int)}; a client silent for {@code connectTimeout} goes. */
+    public static void serve(Vertx vertx, MqttTransport transport, MqttConnector connector, int maxPacketBytes,
+            Duration connectTimeout) {
         MqttServerConnection connection = new MqttServerConnection(Objects.requireNonNull(vertx, "vertx"),
                 Objects.requireNonNull(transport, "transport"), Objects.requireNonNull(connector, "connector"),
-                maxPacketBytes);
+                maxPacketBytes, Objects.requireNonNull(connectTimeout, "connectTimeout"));
         transport.start(connection::received, v -> connection.closed());
         connection.restartTimer();
     }
@@ -285,7 +295,7 @@ public final class MqttServerConnection implements MqttConnection {
             vertx.cancelTimer(timer);
             timer = -1;
         }
-        long delay = state == State.AWAITING_CONNECT ? CONNECT_TIMEOUT_MILLIS
+        long delay = state == State.AWAITING_CONNECT ? connectTimeoutMillis
                 : state == State.CLOSED ? 0 : keepAliveMillis;
         if (delay > 0) {
             timer = vertx.setTimer(delay, id -> {

@@ -25,7 +25,48 @@ public interface MqttTransport {
 
     SocketAddress remoteAddress();
 
+    /** The same transport, which also calls {@code onClose} once it closed (for the per-address count). */
+    default MqttTransport onClose(Runnable onClose) {
+        MqttTransport inner = this;
+        return new MqttTransport() {
+            @Override
+            public void start(Handler<Buffer> received, Handler<Void> closed) {
+                inner.start(received, v -> {
+                    onClose.run();
+                    closed.handle(v);
+                });
+            }
+
+            @Override
+            public void write(Buffer bytes) {
+                inner.write(bytes);
+            }
+
+            @Override
+            public void close() {
+                inner.close();
+            }
+
+            @Override
+            public SSLSession tlsSession() {
+                return inner.tlsSession();
+            }
+
+            @Override
+            public SocketAddress remoteAddress() {
+                return inner.remoteAddress();
+            }
+        };
+    }
+
+    /**
+     * A client that stops reading while the server has more for it (replies, twin changes, cloud-to-device
+     * messages) would make the server hold it all: past this much unsent, the connection is closed instead.
+     */
+    int MAX_UNSENT_BYTES = 1024 * 1024;
+
     static MqttTransport of(NetSocket socket) {
+        socket.setWriteQueueMaxSize(MAX_UNSENT_BYTES);
         return new MqttTransport() {
             @Override
             public void start(Handler<Buffer> received, Handler<Void> closed) {
@@ -36,7 +77,11 @@ public interface MqttTransport {
 
             @Override
             public void write(Buffer bytes) {
-                socket.write(bytes);
+                if (socket.writeQueueFull()) {
+                    socket.close();
+                } else {
+                    socket.write(bytes);
+                }
             }
 
             @Override
@@ -58,6 +103,7 @@ public interface MqttTransport {
 
     /** Each binary frame is part of the byte stream, as MQTT over WebSocket specifies (MQTT 3.1.1 §6). */
     static MqttTransport of(ServerWebSocket socket) {
+        socket.setWriteQueueMaxSize(MAX_UNSENT_BYTES);
         return new MqttTransport() {
             @Override
             public void start(Handler<Buffer> received, Handler<Void> closed) {
@@ -68,7 +114,11 @@ public interface MqttTransport {
 
             @Override
             public void write(Buffer bytes) {
-                socket.writeBinaryMessage(bytes);
+                if (socket.writeQueueFull()) {
+                    socket.close();
+                } else {
+                    socket.writeBinaryMessage(bytes);
+                }
             }
 
             @Override
