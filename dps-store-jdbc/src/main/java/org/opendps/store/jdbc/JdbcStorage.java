@@ -13,6 +13,7 @@ import org.opendps.core.enrollment.EnrollmentGroupStore;
 import org.opendps.core.enrollment.EnrollmentStore;
 import org.opendps.core.hub.LinkedHubStore;
 import org.opendps.core.instance.InstanceStore;
+import org.opendps.core.instance.ServerCaStore;
 import org.opendps.core.provisioning.OperationStore;
 import org.opendps.core.provisioning.TpmChallengeStore;
 import org.opendps.core.registration.RegistrationStateStore;
@@ -51,6 +52,7 @@ public final class JdbcStorage implements AutoCloseable {
     private final TwinStore twins;
     private final CaCertificateStore caCertificates;
     private final TpmChallengeStore tpmChallenges;
+    private final ServerCaStore serverCa;
 
     private JdbcStorage(HikariDataSource dataSource, Database database) {
         this.dataSource = dataSource;
@@ -66,6 +68,7 @@ public final class JdbcStorage implements AutoCloseable {
         this.twins = new JdbcTwinStore(database);
         this.caCertificates = new JdbcCaCertificateStore(database);
         this.tpmChallenges = new JdbcTpmChallengeStore(database);
+        this.serverCa = new JdbcServerCaStore(database);
     }
 
     public static JdbcStorage open(String jdbcUrl) {
@@ -148,6 +151,10 @@ public final class JdbcStorage implements AutoCloseable {
 
     public TpmChallengeStore tpmChallenges() {
         return tpmChallenges;
+    }
+
+    public ServerCaStore serverCa() {
+        return serverCa;
     }
 
     /** True when the database answers now: the readiness probe. Blocks, at most the pool's connection timeout. */
