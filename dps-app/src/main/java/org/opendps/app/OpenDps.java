@@ -96,17 +96,12 @@ public final class OpenDps implements AutoCloseable {
     public static OpenDps start(ServeConfig config, Overrides overrides) {
         Clock clock = MicrosecondClock.UTC;
         DataFiles.prepareDirectory(config.dataDir());
-        ServerConfig.TlsMaterial tls;
-        try {
-            tls = ServerIdentity.ensure(config.dataDir(), config.certificateNames());
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write the TLS identity in " + config.dataDir(), e);
-        }
         JdbcStorage storage = JdbcStorage.open(config.effectiveDatabaseUrl());
         OpenDpsMetrics metrics = new OpenDpsMetrics();
         try {
             storage.publishPoolMetrics(metrics.registry());
             ServiceInstance instance = InstanceBootstrap.ensure(storage.instance(), clock);
+            ServerConfig.TlsMaterial tls = tlsIdentity(config, storage, clock);
             List<BuiltInHub> hubs = BuiltInHubBootstrap.ensure(config.hubHostNames(), storage.builtInHubs(),
                     storage.linkedHubs(), clock);
             BuiltInHubs builtIn = BuiltInHubs.create(storage, clock);
@@ -147,6 +142,14 @@ public final class OpenDps implements AutoCloseable {
             storage.close();
             metrics.close();
             throw e;
+        }
+    }
+
+    private static ServerConfig.TlsMaterial tlsIdentity(ServeConfig config, JdbcStorage storage, Clock clock) {
+        try {
+            return ServerIdentity.ensure(storage.serverCa(), config.dataDir(), config.certificateNames(), clock);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the CA certificate in " + config.dataDir(), e);
         }
     }
 

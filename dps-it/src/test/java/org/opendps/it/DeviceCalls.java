@@ -24,7 +24,12 @@ final class DeviceCalls {
 
     /** A token as the Java SDK makes it: sr raw, signed over the raw form. */
     String token(String registrationId, String deviceKey) {
-        String sr = server.info().idScope() + "/registrations/" + registrationId;
+        return token(server.info().idScope(), registrationId, deviceKey);
+    }
+
+    /** As {@link #token(String, String)}, for a device of the instance with that ID scope. */
+    static String token(String idScope, String registrationId, String deviceKey) {
+        String sr = idScope + "/registrations/" + registrationId;
         long se = Instant.now().plusSeconds(3600).getEpochSecond();
         String sig = java.net.URLEncoder.encode(SharedAccessSignatures.hmac(deviceKey, sr + "\n" + se),
                 java.nio.charset.StandardCharsets.UTF_8);
