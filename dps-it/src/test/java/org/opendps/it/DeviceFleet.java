@@ -54,10 +54,13 @@ final class DeviceFleet implements AutoCloseable {
         this.idScope = idScope;
         this.groupKey = groupKey;
         this.prefix = prefix;
-        this.devices = Executors.newFixedThreadPool(concurrency);
+        this.devices = Executors.newFixedThreadPool(Math.max(1, concurrency));
     }
 
-    /** {@code concurrency} devices at a time, one after another, spread over the nodes listening on {@code ports}. */
+    /**
+     * {@code concurrency} devices at a time, one after another, spread over the nodes listening on {@code ports}; 0
+     * for none, to register chosen devices with {@link #registerUntilAssigned}.
+     */
     static DeviceFleet start(List<Integer> ports, X509Certificate ca, String idScope, String groupKey, String prefix,
             int concurrency) {
         DeviceFleet fleet = new DeviceFleet(ports, ca, idScope, groupKey, prefix, concurrency);
@@ -89,7 +92,8 @@ final class DeviceFleet implements AutoCloseable {
                 return null;
             } catch (Exception e) {
                 // the node died, stopped or refused: a device tries again, as the SDKs' callers do
-                failures.merge(String.valueOf(e.getCause() != null ? e.getCause() : e).replaceAll("[0-9a-f-]{36}", "…"), 1, Integer::sum);
+                failures.merge(String.valueOf(e.getCause() != null ? e.getCause().getMessage() : e.getMessage()), 1,
+                        Integer::sum);
             }
             failedAttempts.incrementAndGet();
             sleep(RETRY_PAUSE_MILLIS);
@@ -101,6 +105,15 @@ final class DeviceFleet implements AutoCloseable {
         while (!stopping.get()) {
             int n = started.incrementAndGet();
             registerUntilAssigned(prefix + n, n, System.nanoTime() + Duration.ofSeconds(90).toNanos());
+        }
+    }
+
+    /** Waits until {@code more} devices were assigned since the call, so that a kill lands under load. */
+    void awaitAssignments(int more, Duration within) throws InterruptedException {
+        int target = assigned.size() + more;
+        long deadline = System.nanoTime() + within.toNanos();
+        while (assigned.size() < target && System.nanoTime() < deadline) {
+            Thread.sleep(20);
         }
     }
 
@@ -120,6 +133,7 @@ final class DeviceFleet implements AutoCloseable {
         return started.get();
     }
 
+    /** Failed attempts by message: what the devices saw while nodes went down. */
     Map<String, Integer> failures() {
         return Map.copyOf(failures);
     }
