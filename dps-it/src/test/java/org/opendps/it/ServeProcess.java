@@ -59,7 +59,9 @@ final class ServeProcess implements AutoCloseable {
                 "serve", "--data-dir", dataDir.toString(), "--bind", "127.0.0.1", "--https-port",
                 String.valueOf(httpsPort), "--mqtt-port", String.valueOf(mqttPort)));
         command.addAll(moreOptions);
-        Files.deleteIfExists(dataDir.resolve(OpenDps.CONNECTION_INFO_FILE)); // a previous run's says nothing now
+        if (Files.isDirectory(dataDir)) {
+            Files.deleteIfExists(dataDir.resolve(OpenDps.CONNECTION_INFO_FILE)); // a previous run's says nothing now
+        }
         process = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         info = null;
