@@ -17,8 +17,8 @@ final class InstanceBootstrap {
     static ServiceInstance ensure(InstanceStore store, Clock clock) {
         ServiceInstance instance = store.createIfAbsent(ServiceInstance.generate(clock.instant()));
         if (store.policy(SharedAccessPolicy.OWNER).isEmpty() && store.policies().isEmpty()) {
-            store.putPolicy(new SharedAccessPolicy(SharedAccessPolicy.OWNER, SharedAccessSignatures.generateKey(),
-                    SharedAccessSignatures.generateKey(), AccessRight.all()));
+            store.createPolicyIfAbsent(new SharedAccessPolicy(SharedAccessPolicy.OWNER,
+                    SharedAccessSignatures.generateKey(), SharedAccessSignatures.generateKey(), AccessRight.all()));
         }
         return instance;
     }

@@ -101,14 +101,9 @@ public final class OpenDps implements AutoCloseable {
         Clock clock = MicrosecondClock.UTC;
         DataFiles.prepareDirectory(config.dataDir());
         DataDirectoryLock lock = DataDirectoryLock.shared(config.dataDir()); // keeps `opendps restore` away
-        ServerConfig.TlsMaterial tls;
         JdbcStorage storage;
         try {
-            tls = ServerIdentity.ensure(config.dataDir(), config.certificateNames());
             storage = JdbcStorage.open(config.effectiveDatabaseUrl());
-        } catch (IOException e) {
-            lock.close();
-            throw new UncheckedIOException("Cannot write the TLS identity in " + config.dataDir(), e);
         } catch (RuntimeException e) {
             lock.close();
             throw e;
@@ -117,6 +112,7 @@ public final class OpenDps implements AutoCloseable {
         try {
             storage.publishPoolMetrics(metrics.registry());
             ServiceInstance instance = InstanceBootstrap.ensure(storage.instance(), clock);
+            ServerConfig.TlsMaterial tls = tlsIdentity(config, storage, clock);
             List<BuiltInHub> hubs = BuiltInHubBootstrap.ensure(config.hubHostNames(), storage.builtInHubs(),
                     storage.linkedHubs(), clock);
             BuiltInHubs builtIn = BuiltInHubs.create(storage, clock);
@@ -159,6 +155,14 @@ public final class OpenDps implements AutoCloseable {
             metrics.close();
             lock.close();
             throw e;
+        }
+    }
+
+    private static ServerConfig.TlsMaterial tlsIdentity(ServeConfig config, JdbcStorage storage, Clock clock) {
+        try {
+            return ServerIdentity.ensure(storage.serverCa(), config.dataDir(), config.certificateNames(), clock);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the CA certificate in " + config.dataDir(), e);
         }
     }
 

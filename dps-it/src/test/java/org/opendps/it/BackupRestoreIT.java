@@ -62,11 +62,13 @@ class BackupRestoreIT {
         Map<String, String> before;
         String ownerConnection;
         String hubConnection;
+        String serverCa;
         try (TestServer server = TestServer.startWithBuiltInHubs(original)) {
             populate(server);
             before = state(server);
             ownerConnection = server.info().serviceConnectionString();
             hubConnection = server.info().hubs().get(0).connectionString();
+            serverCa = Files.readString(Path.of(server.info().caCertificate()));
 
             Result backedUp = opendps("backup", backup.toString(), "--data-dir", original.toString());
             assertThat(backedUp.exitCode()).as(backedUp.toString()).isZero();
@@ -88,6 +90,8 @@ class BackupRestoreIT {
         try (TestServer server = TestServer.startWithBuiltInHubs(fresh)) {
             assertThat(server.info().serviceConnectionString()).isEqualTo(ownerConnection);
             assertThat(server.info().hubs().get(0).connectionString()).isEqualTo(hubConnection);
+            assertThat(Files.readString(Path.of(server.info().caCertificate()))).as("the TLS root CA, from the database")
+                    .isEqualTo(serverCa);
             assertThat(state(server)).isEqualTo(before);
             JsonNode again = new DeviceCalls(server).register("backed-up-1", before.get("key"), null);
             assertThat(again.path("registrationState").path("deviceId").asText()).isEqualTo("backed-up-1");

@@ -6,9 +6,11 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 
 /**
@@ -21,9 +23,20 @@ final class WebhookServer implements AutoCloseable {
     private final List<String> requests = new CopyOnWriteArrayList<>();
 
     WebhookServer() throws IOException {
+        this(Duration.ZERO);
+    }
+
+    /** A webhook that takes {@code delay} to answer, as a slow one does, so that devices must poll. */
+    WebhookServer(Duration delay) throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.setExecutor(Executors.newCachedThreadPool());
         server.createContext("/allocate", exchange -> {
             requests.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            try {
+                Thread.sleep(delay.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             String[] answer = answers.poll();
             int status = answer == null ? 500 : Integer.parseInt(answer[0]);
             byte[] body = (answer == null ? "{}" : answer[1]).getBytes(StandardCharsets.UTF_8);

@@ -31,5 +31,11 @@ public interface InstanceStore {
     /** Inserts or replaces the policy of that key name (key names compare case-insensitively). */
     void putPolicy(SharedAccessPolicy policy);
 
+    /**
+     * Stores the policy unless one of that key name exists; returns whichever is stored afterwards. Nodes that start
+     * together on a new database each make the owner policy: the first writer wins, so all print the same keys.
+     */
+    SharedAccessPolicy createPolicyIfAbsent(SharedAccessPolicy policy);
+
     boolean deletePolicy(String keyName);
 }

@@ -79,6 +79,11 @@ final class InMemoryHubStores {
         }
 
         @Override
+        public SharedAccessPolicy createPolicyIfAbsent(SharedAccessPolicy policy) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public boolean deletePolicy(String keyName) {
             throw new UnsupportedOperationException();
         }

@@ -65,13 +65,23 @@ final class JdbcInstanceStore implements InstanceStore {
 
     @Override
     public void putPolicy(SharedAccessPolicy policy) {
-        Params params = new Params().text("key_name_key", JdbcVersionedStore.key(policy.keyName()))
+        database.update("store an access policy", sql.get("put_policy"), policyParams(policy));
+    }
+
+    @Override
+    public SharedAccessPolicy createPolicyIfAbsent(SharedAccessPolicy policy) {
+        database.update("create an access policy", sql.get("create_policy"), policyParams(policy));
+        return policy(policy.keyName()).orElseThrow(() -> new StoreException("The access policy "
+                + policy.keyName() + " vanished right after it was created; is another process deleting it?"));
+    }
+
+    private static Params policyParams(SharedAccessPolicy policy) {
+        return new Params().text("key_name_key", JdbcVersionedStore.key(policy.keyName()))
                 .text("key_name", policy.keyName())
                 .text("primary_key", policy.primaryKey())
                 .text("secondary_key", policy.secondaryKey())
                 .text("rights", policy.rights().stream().sorted().map(AccessRight::wireName)
                         .collect(Collectors.joining(",")));
-        database.update("store an access policy", sql.get("put_policy"), params);
     }
 
     @Override

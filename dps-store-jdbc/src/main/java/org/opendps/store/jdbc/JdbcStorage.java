@@ -16,6 +16,7 @@ import org.opendps.core.enrollment.EnrollmentGroupStore;
 import org.opendps.core.enrollment.EnrollmentStore;
 import org.opendps.core.hub.LinkedHubStore;
 import org.opendps.core.instance.InstanceStore;
+import org.opendps.core.instance.ServerCaStore;
 import org.opendps.core.provisioning.OperationStore;
 import org.opendps.core.provisioning.TpmChallengeStore;
 import org.opendps.core.registration.RegistrationStateStore;
@@ -56,6 +57,7 @@ public final class JdbcStorage implements AutoCloseable {
     private final CaCertificateStore caCertificates;
     private final TpmChallengeStore tpmChallenges;
     private final AuditStore audit;
+    private final ServerCaStore serverCa;
 
     private JdbcStorage(HikariDataSource dataSource, Database database) {
         this.dataSource = dataSource;
@@ -72,6 +74,7 @@ public final class JdbcStorage implements AutoCloseable {
         this.caCertificates = new JdbcCaCertificateStore(database);
         this.tpmChallenges = new JdbcTpmChallengeStore(database);
         this.audit = new JdbcAuditStore(database);
+        this.serverCa = new JdbcServerCaStore(database);
     }
 
     public static JdbcStorage open(String jdbcUrl) {
@@ -158,6 +161,10 @@ public final class JdbcStorage implements AutoCloseable {
 
     public AuditStore audit() {
         return audit;
+    }
+
+    public ServerCaStore serverCa() {
+        return serverCa;
     }
 
     /** True when the database answers now: the readiness probe. Blocks, at most the pool's connection timeout. */

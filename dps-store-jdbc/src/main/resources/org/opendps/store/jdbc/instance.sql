@@ -24,5 +24,11 @@ VALUES (:key_name_key, :key_name, :primary_key, :secondary_key, :rights)
 ON CONFLICT (key_name_key) DO UPDATE SET key_name = excluded.key_name, primary_key = excluded.primary_key,
     secondary_key = excluded.secondary_key, rights = excluded.rights
 
+-- The first writer wins, as for the instance.
+-- name: create_policy
+INSERT INTO access_policy (key_name_key, key_name, primary_key, secondary_key, rights)
+VALUES (:key_name_key, :key_name, :primary_key, :secondary_key, :rights)
+ON CONFLICT (key_name_key) DO NOTHING
+
 -- name: delete_policy
 DELETE FROM access_policy WHERE key_name_key = :key_name_key

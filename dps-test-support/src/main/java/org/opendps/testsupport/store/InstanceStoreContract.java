@@ -134,6 +134,27 @@ public interface InstanceStoreContract {
     }
 
     @Test
+    default void createPolicyIfAbsent_keeps_the_policy_of_that_key_name_in_any_case() {
+        SharedAccessPolicy first = policy("Owner", AccessRight.all());
+        assertThat(instanceStore().createPolicyIfAbsent(first)).isEqualTo(first);
+
+        SharedAccessPolicy second = new SharedAccessPolicy("OWNER", StoreFixtures.SECONDARY_KEY,
+                StoreFixtures.PRIMARY_KEY, EnumSet.of(AccessRight.ENROLLMENT_READ));
+        assertThat(instanceStore().createPolicyIfAbsent(second)).isEqualTo(first);
+        assertThat(instanceStore().policies()).containsExactly(first);
+    }
+
+    @Test
+    default void concurrent_createPolicyIfAbsent_returns_the_same_policy_to_every_caller() throws Exception {
+        AtomicInteger next = new AtomicInteger();
+        List<SharedAccessPolicy> results = Concurrently.run(VersionedStoreContract.CONCURRENT_WRITERS,
+                () -> instanceStore().createPolicyIfAbsent(new SharedAccessPolicy(SharedAccessPolicy.OWNER,
+                        StoreFixtures.PRIMARY_KEY + next.incrementAndGet(), StoreFixtures.SECONDARY_KEY,
+                        AccessRight.all())));
+        assertThat(results).containsOnly(instanceStore().policy(SharedAccessPolicy.OWNER).orElseThrow());
+    }
+
+    @Test
     default void deletePolicy_ignores_case_and_returns_false_when_nothing_was_deleted() {
         instanceStore().putPolicy(policy("Reader", EnumSet.of(AccessRight.ENROLLMENT_READ)));
         instanceStore().putPolicy(policy("writer", EnumSet.of(AccessRight.ENROLLMENT_WRITE)));
