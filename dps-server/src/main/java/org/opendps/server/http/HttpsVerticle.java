@@ -1,5 +1,7 @@
 package org.opendps.server.http;
 
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.WorkerExecutor;
@@ -57,11 +59,11 @@ public final class HttpsVerticle extends VerticleBase {
                 .setMaxHeaderSize(16 * 1024)
                 .setCompressionSupported(false);
         if (mqtt == null) {
-            server = vertx.createHttpServer(options).requestHandler(router)
+            server = vertx.createHttpServer(options).requestHandler(router).invalidRequestHandler(this::unreadable)
                     .webSocketHandshakeHandler(handshake -> handshake.reject(404));
         } else {
             server = vertx.createHttpServer(mqtt.configure(options)).requestHandler(router)
-                    .webSocketHandshakeHandler(mqtt::handshake).webSocketHandler(mqtt::connected);
+                    .invalidRequestHandler(this::unreadable).webSocketHandshakeHandler(mqtt::handshake).webSocketHandler(mqtt::connected);
         }
         return server.listen();
     }
@@ -119,6 +121,21 @@ public final class HttpsVerticle extends VerticleBase {
                         ? new DpsException(DpsError.BAD_REQUEST, "The request could not be read.")
                         : null;
         send(ctx.response(), errors.map(error != null ? error : ctx.failure()));
+    }
+
+    /**
+     * A request Netty's HTTP codec could not read (a broken request line, header or chunk, a line or headers over
+     * the limit): Azure's error body like every other refusal, where Vert.x would answer an empty 400, and the
+     * connection closed, since where the next request starts is unknown.
+     */
+    private void unreadable(HttpServerRequest request) {
+        Throwable cause = request.decoderResult().cause();
+        String why = cause instanceof TooLongHttpLineException ? "The request line is too long."
+                : cause instanceof TooLongHttpHeaderException ? "The request headers are too large."
+                : "The request could not be read as HTTP/1.1.";
+        HttpServerResponse response = request.response().putHeader("Connection", "close")
+                .endHandler(ended -> request.connection().close());
+        send(response, errors.map(new DpsException(DpsError.BAD_REQUEST, why)));
     }
 
     private static Map<String, String> copyHeaders(HttpServerRequest request) {
