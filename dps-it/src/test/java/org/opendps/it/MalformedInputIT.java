@@ -153,7 +153,7 @@ class MalformedInputIT {
         for (int i = 0; i < 60; i++) {
             byte[] garbage = new byte[1 + random.nextInt(2000)];
             random.nextBytes(garbage);
-            requests.add(garbage);
+            requests.add(bytes(new String(garbage, StandardCharsets.ISO_8859_1) + "\r\n\r\n")); // ends a head
         }
         for (byte[] request : requests) {
             RawExchange.Answer answer = RawExchange.https(tls, server.httpsPort(), request, request.length,
@@ -220,6 +220,9 @@ class MalformedInputIT {
         for (int i = 0; i < 20; i++) {
             byte[] garbage = new byte[1 + random.nextInt(512)];
             random.nextBytes(garbage);
+            // Packet type 0 is reserved, so the decoder refuses it at once; a plausible header with a short body
+            // would instead wait for the rest until the CONNECT timeout (MqttPacketsFuzzTest covers those).
+            garbage[0] = (byte) (garbage[0] & 0x0F);
             try (RawMqttClient before = RawMqttClient.tls(tls, server.mqttPort())) {
                 before.sendRaw(garbage);
                 assertThat(before.closedWithin(Duration.ofSeconds(10))).as("closed after garbage first").isTrue();
@@ -228,7 +231,6 @@ class MalformedInputIT {
                 after.send(dpsConnect());
                 assertThat(((MqttConnAckMessage) after.next()).variableHeader().connectReturnCode())
                         .isEqualTo(MqttConnectReturnCode.CONNECTION_ACCEPTED);
-                garbage[0] = (byte) (garbage[0] & 0x0F); // packet type 0: reserved, never valid
                 after.sendRaw(garbage);
                 assertThat(after.closedWithin(Duration.ofSeconds(10))).as("closed after garbage").isTrue();
             }
