@@ -2,6 +2,10 @@ package org.opendps.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.netty.handler.codec.mqtt.MqttConnAckMessage;
 import io.netty.handler.codec.mqtt.MqttConnectReturnCode;
 import io.netty.handler.codec.mqtt.MqttMessageBuilders;
@@ -24,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.opendps.core.security.SharedAccessSignatures;
 import org.opendps.testsupport.net.ProxiedJvm;
+import org.slf4j.LoggerFactory;
 
 /**
  * Black-box: thousands of malformed requests against a running server (real TLS on loopback) on the service API,
@@ -53,11 +58,15 @@ class MalformedInputIT {
     private static String deviceKey;
     private static String wellFormedEnrollment;
     private static String stateBefore;
+    /** What the server logs: an ERROR is a 500 or a crash, even one no client saw (the connection was gone). */
+    private static final ListAppender<ILoggingEvent> LOGGED = new ListAppender<>();
 
     private final AtomicInteger sent = new AtomicInteger();
 
     @BeforeAll
     static void start() throws Exception {
+        LOGGED.start();
+        ((Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).addAppender(LOGGED);
         server = TestServer.startWithBuiltInHubs(dataDir);
         hub = new HubCalls(server);
         devices = new DeviceCalls(server);
@@ -76,7 +85,10 @@ class MalformedInputIT {
     static void stop() throws Exception {
         try {
             assertThat(state()).as("stored state after every malformed request").isEqualTo(stateBefore);
+            assertThat(LOGGED.list).filteredOn(event -> event.getLevel().isGreaterOrEqual(Level.ERROR))
+                    .extracting(ILoggingEvent::getFormattedMessage).as("errors logged").isEmpty();
         } finally {
+            ((Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).detachAppender(LOGGED);
             hub.close();
             server.close();
         }
