@@ -7,8 +7,11 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.opendps.core.enrollment.EnrollmentGroup;
+import org.opendps.core.enrollment.IndividualEnrollment;
 import org.opendps.core.query.FilterField;
 import org.opendps.core.query.QueryParser;
 
@@ -37,7 +40,7 @@ class ServiceBodiesFuzzTest {
         READERS.put('H', body -> HubRegistryJson.readQuery(body));
         READERS.put('m', body -> DirectMethodJson.readCall(body));
         READERS.put('C', body -> CloudToDeviceJson.read(body));
-        READERS.put('w', body -> AllocationWebhookJson.readResponse(200, body, java.util.List.of("hub.example")));
+        READERS.put('w', body -> AllocationWebhookJson.readResponse(200, body, List.of("hub.example")));
     }
 
     @FuzzTest(maxDuration = "10s")
@@ -46,7 +49,7 @@ class ServiceBodiesFuzzTest {
             return;
         }
         Consumer<byte[]> reader = READERS.getOrDefault((char) data[0],
-                READERS.values().stream().toList().get(Math.floorMod(data[0], READERS.size())));
+                List.copyOf(READERS.values()).get(Math.floorMod(data[0], READERS.size())));
         byte[] body = Arrays.copyOfRange(data, 1, data.length);
         parsedOrRefused(400, () -> {
             reader.accept(body);
@@ -56,15 +59,15 @@ class ServiceBodiesFuzzTest {
 
     /** What the service reads, it writes back (the CLI's request) and reads again to the same enrollment. */
     private static void enrollmentRoundTrips(byte[] body) {
-        Draft<org.opendps.core.enrollment.IndividualEnrollment> read = EnrollmentJson.readEnrollment(body);
-        Draft<org.opendps.core.enrollment.IndividualEnrollment> again =
+        Draft<IndividualEnrollment> read = EnrollmentJson.readEnrollment(body);
+        Draft<IndividualEnrollment> again =
                 EnrollmentJson.readEnrollment(EnrollmentJson.writeEnrollmentRequest(read.item(), read.etag()));
         assertThat(again).isEqualTo(read);
     }
 
     private static void groupRoundTrips(byte[] body) {
-        Draft<org.opendps.core.enrollment.EnrollmentGroup> read = EnrollmentJson.readGroup(body);
-        Draft<org.opendps.core.enrollment.EnrollmentGroup> again =
+        Draft<EnrollmentGroup> read = EnrollmentJson.readGroup(body);
+        Draft<EnrollmentGroup> again =
                 EnrollmentJson.readGroup(EnrollmentJson.writeGroupRequest(read.item(), read.etag()));
         assertThat(again).isEqualTo(read);
     }
