@@ -14,6 +14,8 @@ public final class Main {
 
     public static CommandLine commandLine() {
         return OpenDpsCommand.commandLine().addSubcommand("serve", new ServeCommand())
-                .addSubcommand("bench", new BenchCommand());
+                .addSubcommand("bench", new BenchCommand())
+                .addSubcommand("backup", new BackupCommand())
+                .addSubcommand("restore", new RestoreCommand());
     }
 }

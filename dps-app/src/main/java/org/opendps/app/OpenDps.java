@@ -16,6 +16,7 @@ import org.opendps.core.allocation.LowestLatencySelector;
 import org.opendps.core.allocation.StaticSelector;
 import org.opendps.core.allocation.WeightedHashSelector;
 import org.opendps.core.enrollment.AllocationPolicy;
+import org.opendps.core.audit.AuditLog;
 import org.opendps.core.certificate.CaCertificateService;
 import org.opendps.core.enrollment.EnrollmentService;
 import org.opendps.core.hub.HubGateway;
@@ -61,10 +62,13 @@ public final class OpenDps implements AutoCloseable {
     private final Path connectionInfoFile;
     private final HubDeviceServices hubDevices;
     private final OpenDpsMetrics metrics;
+    private final DataDirectoryLock dataDirectoryLock;
 
     private OpenDps(JdbcStorage storage, ProvisioningService provisioning, OpenDpsServer server,
-            ConnectionInfo connectionInfo, Path file, HubDeviceServices hubDevices, OpenDpsMetrics metrics) {
+            ConnectionInfo connectionInfo, Path file, HubDeviceServices hubDevices, OpenDpsMetrics metrics,
+            DataDirectoryLock dataDirectoryLock) {
         this.metrics = metrics;
+        this.dataDirectoryLock = dataDirectoryLock;
         this.hubDevices = hubDevices;
         this.storage = storage;
         this.provisioning = provisioning;
@@ -96,13 +100,19 @@ public final class OpenDps implements AutoCloseable {
     public static OpenDps start(ServeConfig config, Overrides overrides) {
         Clock clock = MicrosecondClock.UTC;
         DataFiles.prepareDirectory(config.dataDir());
+        DataDirectoryLock lock = DataDirectoryLock.shared(config.dataDir()); // keeps `opendps restore` away
         ServerConfig.TlsMaterial tls;
+        JdbcStorage storage;
         try {
             tls = ServerIdentity.ensure(config.dataDir(), config.certificateNames());
+            storage = JdbcStorage.open(config.effectiveDatabaseUrl());
         } catch (IOException e) {
+            lock.close();
             throw new UncheckedIOException("Cannot write the TLS identity in " + config.dataDir(), e);
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
         }
-        JdbcStorage storage = JdbcStorage.open(config.effectiveDatabaseUrl());
         OpenDpsMetrics metrics = new OpenDpsMetrics();
         try {
             storage.publishPoolMetrics(metrics.registry());
@@ -119,7 +129,8 @@ public final class OpenDps implements AutoCloseable {
                     new ServiceAuthenticator<>(storage.instance()::policy, config.allHostNames(), clock,
                             SAS_CLOCK_SKEW),
                     new Deprovisioning(storage.registrationStates(), storage.linkedHubs(), gateway),
-                    new CaCertificateService(storage.caCertificates(), clock));
+                    new CaCertificateService(storage.caCertificates(), clock),
+                    new AuditLog(storage.audit(), clock));
             ServerConfig serverConfig = new ServerConfig(config.bindAddress(), config.httpsPort(), config.mqttPort(),
                     tls, Runtime.getRuntime().availableProcessors(), WORKER_THREADS,
                     ServerConfig.DEFAULT_MAX_BODY_BYTES);
@@ -142,10 +153,11 @@ public final class OpenDps implements AutoCloseable {
                     server, hubs);
             Path file = config.dataDir().resolve(CONNECTION_INFO_FILE);
             ConnectionInfoJson.write(file, info);
-            return new OpenDps(storage, provisioning, server, info, file, hubDevices, metrics);
+            return new OpenDps(storage, provisioning, server, info, file, hubDevices, metrics, lock);
         } catch (RuntimeException e) {
             storage.close();
             metrics.close();
+            lock.close();
             throw e;
         }
     }
@@ -221,6 +233,7 @@ public final class OpenDps implements AutoCloseable {
         provisioning.close();
         storage.close();
         metrics.close();
+        dataDirectoryLock.close();
         LOG.info("Stopped");
     }
 }

@@ -1,6 +1,7 @@
 package org.opendps.cli;
 
 import java.io.PrintWriter;
+import org.opendps.cli.audit.AuditCommand;
 import org.opendps.cli.cert.CertCommand;
 import org.opendps.cli.device.DeviceCommand;
 import org.opendps.cli.certificate.CertificateCommand;
@@ -31,6 +32,7 @@ import picocli.CommandLine.ParseResult;
             RegistrationCommand.class,
             DeprovisionCommand.class,
             PolicyCommand.class,
+            AuditCommand.class,
             CertificateCommand.class,
             HubCommand.class,
             ServiceCommand.class,

@@ -1,12 +1,22 @@
 package org.opendps.it;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethod;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import org.junit.jupiter.api.BeforeAll;
+import java.security.MessageDigest;
 import org.junit.jupiter.api.Test;
+import org.opendps.core.certificate.CaCertificateService;
+import org.opendps.core.security.ConstantTime;
+import org.opendps.core.security.SasToken;
+import org.opendps.core.security.SharedAccessSignatures;
 
 /** The dependency directions of ARCHITECTURE.md, checked on the compiled classes of every module. */
 class ArchitectureTest {
@@ -75,5 +85,40 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("org.opendps.server..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.opendps.store..", "org.opendps.cli..")
                 .check(classes);
+    }
+
+    /**
+     * Secrets are compared in constant time, in one place. Every SAS check (service API, device API, hub MQTT and
+     * REST, TPM challenge and hub keys) goes through {@code SharedAccessSignatures.isSignedWith}, the only reader of a
+     * presented signature; the proof-of-possession code and TPM keys go through {@code ConstantTime} as well; and
+     * nothing else calls the JDK's constant-time comparison, so that there is one place to look.
+     */
+    @Test
+    void every_secret_is_compared_through_constant_time() {
+        noClasses().that().doNotBelongToAnyOf(ConstantTime.class)
+                .should().callMethod(MessageDigest.class, "isEqual", byte[].class, byte[].class)
+                .check(classes);
+        noClasses().that().doNotBelongToAnyOf(SharedAccessSignatures.class, SasToken.class)
+                .should().callMethod(SasToken.class, "signature")
+                .because("a presented signature is compared in SharedAccessSignatures.isSignedWith only")
+                .check(classes);
+        methods().that().areDeclaredIn(SharedAccessSignatures.class).and().haveName("isSignedWith")
+                .should(compareThroughConstantTime()).check(classes);
+        methods().that().areDeclaredIn(CaCertificateService.class).and().haveName("codeMatches")
+                .should(compareThroughConstantTime()).check(classes);
+        methods().that().areDeclaredIn("org.opendps.core.provisioning.TpmDeviceAttestation")
+                .and().haveName("sameKey").should(compareThroughConstantTime()).check(classes);
+    }
+
+    private static ArchCondition<JavaMethod> compareThroughConstantTime() {
+        return new ArchCondition<>("compare through ConstantTime.equal") {
+            @Override
+            public void check(JavaMethod method, ConditionEvents events) {
+                boolean calls = method.getMethodCallsFromSelf().stream().anyMatch(call ->
+                        call.getTargetOwner().isEquivalentTo(ConstantTime.class) && call.getName().equals("equal"));
+                events.add(new SimpleConditionEvent(method, calls,
+                        method.getFullName() + (calls ? " calls" : " does not call") + " ConstantTime.equal"));
+            }
+        };
     }
 }

@@ -24,8 +24,13 @@ final class DeviceCalls {
 
     /** A token as the Java SDK makes it: sr raw, signed over the raw form. */
     String token(String registrationId, String deviceKey) {
-        String sr = server.info().idScope() + "/registrations/" + registrationId;
-        long se = Instant.now().plusSeconds(3600).getEpochSecond();
+        return token(server.info().idScope() + "/registrations/" + registrationId, deviceKey,
+                Instant.now().plusSeconds(3600));
+    }
+
+    /** A token for any resource ({@code sr}) and expiry, signed as the Java SDK signs. */
+    static String token(String sr, String deviceKey, Instant expiry) {
+        long se = expiry.getEpochSecond();
         String sig = java.net.URLEncoder.encode(SharedAccessSignatures.hmac(deviceKey, sr + "\n" + se),
                 java.nio.charset.StandardCharsets.UTF_8);
         return "SharedAccessSignature sr=" + sr + "&sig=" + sig + "&se=" + se + "&skn=registration";

@@ -62,17 +62,37 @@ class TlsIT {
      */
     @ParameterizedTest
     @ValueSource(strings = {"https", "mqtt"})
-    void tls_1_1_is_refused_by_the_server(String listener) throws Exception {
+    void tls_1_0_and_1_1_are_refused_by_the_server(String listener) throws Exception {
         int port = listener.equals("https") ? server.httpsPort() : server.mqttPort();
         assertThat(openssl(port, "-tls1_2")).contains("Protocol  : TLSv1.2");
-        assertThat(openssl(port, "-tls1_1")).contains("alert protocol version").contains("Cipher is (NONE)");
+        for (String old : List.of("-tls1", "-tls1_1")) {
+            assertThat(openssl(port, old)).as(old).contains("alert protocol version").contains("Cipher is (NONE)");
+        }
+    }
+
+    /** A TLS 1.2 client offering CBC suites only (every one openssl knows, ECDSA and RSA) finds none to agree on. */
+    @ParameterizedTest
+    @ValueSource(strings = {"https", "mqtt"})
+    void tls_1_2_with_cbc_suites_only_is_refused_and_aead_is_agreed(String listener) throws Exception {
+        int port = listener.equals("https") ? server.httpsPort() : server.mqttPort();
+        String cbcOnly = openssl(port, "-tls1_2", "ECDHE-ECDSA-AES128-SHA:ECDHE-ECDSA-AES256-SHA:"
+                + "ECDHE-ECDSA-AES128-SHA256:ECDHE-ECDSA-AES256-SHA384:ECDHE-RSA-AES128-SHA:ECDHE-RSA-AES256-SHA:"
+                + "AES128-SHA:AES256-SHA:AES128-SHA256:AES256-SHA256:@SECLEVEL=0");
+        String offered = openssl(port, "-tls1_2", "DEFAULT@SECLEVEL=0");
+
+        assertThat(cbcOnly).contains("Cipher is (NONE)");
+        assertThat(offered).containsPattern("Cipher is ECDHE-ECDSA-(AES\\d+-GCM-SHA\\d+|CHACHA20-POLY1305)");
     }
 
     private static String openssl(int port, String version) throws Exception {
+        return openssl(port, version, "DEFAULT@SECLEVEL=0");
+    }
+
+    private static String openssl(int port, String version, String ciphers) throws Exception {
         Process process;
         try {
             process = new ProcessBuilder("openssl", "s_client", "-connect", "127.0.0.1:" + port, version,
-                    "-cipher", "DEFAULT@SECLEVEL=0").redirectErrorStream(true).start();
+                    "-cipher", ciphers).redirectErrorStream(true).start();
         } catch (java.io.IOException e) {
             Assumptions.abort("openssl not found: skipping the TLS 1.1 probe");
             return "";

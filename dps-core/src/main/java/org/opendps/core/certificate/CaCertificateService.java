@@ -1,9 +1,6 @@
 package org.opendps.core.certificate;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
-
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
@@ -14,6 +11,7 @@ import java.util.Objects;
 import org.opendps.core.enrollment.X509Certificates;
 import org.opendps.core.error.DpsError;
 import org.opendps.core.error.DpsException;
+import org.opendps.core.security.ConstantTime;
 import org.opendps.core.store.VersionedResources;
 import org.opendps.core.validation.Identifiers;
 
@@ -102,8 +100,7 @@ public final class CaCertificateService {
     /** Compared in constant time: the code is the one secret of the proof. */
     private static boolean codeMatches(X509Certificate proof, String code) {
         String commonName = X509Certificates.commonName(proof);
-        return commonName != null && MessageDigest.isEqual(commonName.toUpperCase(Locale.ROOT).getBytes(UTF_8),
-                code.getBytes(UTF_8));
+        return commonName != null && ConstantTime.equal(code, commonName.toUpperCase(Locale.ROOT));
     }
 
     private static boolean signedBy(X509Certificate certificate, X509Certificate ca) {

@@ -1,6 +1,5 @@
 package org.opendps.core.provisioning;
 
-import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,6 +14,7 @@ import org.opendps.core.error.DpsError;
 import org.opendps.core.error.DpsException;
 import org.opendps.core.hub.DeviceAuthentication;
 import org.opendps.core.security.SasToken;
+import org.opendps.core.security.ConstantTime;
 import org.opendps.core.security.SharedAccessSignatures;
 
 /**
@@ -133,7 +133,7 @@ final class TpmDeviceAttestation {
     /** The same TPM2B_PUBLIC, whatever the base64 padding or line breaks; public keys, so no timing concern. */
     private static boolean sameKey(String expected, String presented) {
         try {
-            return MessageDigest.isEqual(decode(expected), decode(presented));
+            return ConstantTime.equal(decode(expected), decode(presented));
         } catch (IllegalArgumentException e) {
             return false;
         }

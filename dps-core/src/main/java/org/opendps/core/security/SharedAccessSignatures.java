@@ -3,7 +3,6 @@ package org.opendps.core.security;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
 import javax.crypto.Mac;
@@ -39,8 +38,7 @@ public final class SharedAccessSignatures {
             return false;
         }
         String expected = hmac(base64Key, token.resourceUri() + "\n" + token.expiry());
-        return MessageDigest.isEqual(
-                expected.getBytes(StandardCharsets.US_ASCII), token.signature().getBytes(StandardCharsets.US_ASCII));
+        return ConstantTime.equal(expected, token.signature());
     }
 
     /** The {@code Authorization} value a client sends: sr URL-encoded, as the Azure clients do. */

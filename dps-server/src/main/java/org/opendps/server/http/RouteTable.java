@@ -21,16 +21,37 @@ public final class RouteTable {
         ApiResponse handle(ApiRequest request);
     }
 
+    /** Wraps each handler as it is added, knowing its method and pattern (the audit trail's hook). */
+    @FunctionalInterface
+    public interface Decorator {
+        Handler decorate(String method, String pattern, Handler handler);
+    }
+
     /** A route matched against a request, with its decoded parameters. */
     public record Match(Handler handler, List<String> params) {}
 
     private record Route(String method, String[] segments, Handler handler) {}
 
-    private final List<Route> routes = new ArrayList<>();
+    private final List<Route> routes;
+    private final Decorator decorator;
+
+    public RouteTable() {
+        this(new ArrayList<>(), (method, pattern, handler) -> handler);
+    }
+
+    private RouteTable(List<Route> routes, Decorator decorator) {
+        this.routes = routes;
+        this.decorator = decorator;
+    }
+
+    /** A view of this table whose {@link #add} wraps each handler first; routes added through it land here. */
+    public RouteTable decoratedBy(Decorator decorator) {
+        return new RouteTable(routes, java.util.Objects.requireNonNull(decorator, "decorator"));
+    }
 
     /** @param pattern like {@code /enrollments/{id}/attestationmechanism}; {@code {..}} marks a parameter */
     public RouteTable add(String method, String pattern, Handler handler) {
-        routes.add(new Route(method, split(pattern), handler));
+        routes.add(new Route(method, split(pattern), decorator.decorate(method, pattern, handler)));
         return this;
     }
 

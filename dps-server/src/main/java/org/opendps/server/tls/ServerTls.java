@@ -8,6 +8,7 @@ import io.vertx.core.net.PemKeyCertOptions;
 import io.vertx.core.net.TrustOptions;
 import java.net.Socket;
 import java.security.cert.X509Certificate;
+import java.util.List;
 import java.util.Set;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.X509ExtendedTrustManager;
@@ -15,11 +16,23 @@ import org.opendps.server.ServerConfig;
 
 /**
  * The TLS setup every listener shares: BoringSSL through netty-tcnative (several times the handshakes per core of
- * the JDK engine), TLS 1.2 (the Java DPS client speaks only 1.2) and 1.3, and a client certificate requested but
+ * the JDK engine), TLS 1.2 (the Java DPS client speaks only 1.2) and 1.3 with AEAD suites only, and a client certificate requested but
  * not required, so that SAS and X.509 devices share one port. Client chains are accepted here and judged by the
  * attestation code against enrollments and verified CAs, which knows what a device may present.
  */
 public final class ServerTls {
+    /**
+     * Authenticated encryption only, forward secret only: TLS 1.3's suites (all AEAD) and TLS 1.2's ECDHE with
+     * AES-GCM or ChaCha20-Poly1305. No CBC suite (padding oracles, Lucky 13) and no static RSA key exchange. Every
+     * official SDK offers at least one of these.
+     */
+    static final List<String> CIPHER_SUITES = List.of(
+            "TLS_AES_128_GCM_SHA256", "TLS_AES_256_GCM_SHA384", "TLS_CHACHA20_POLY1305_SHA256",
+            "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256", "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384",
+            "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256",
+            "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256", "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384",
+            "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256");
+
     private ServerTls() {}
 
     public static <T extends NetServerOptions> T apply(T options, ServerConfig.TlsMaterial material) {
@@ -34,6 +47,7 @@ public final class ServerTls {
                 .setTrustOptions(TrustOptions.wrap(new AcceptAnyClientChain()))
                 .setClientAuth(ClientAuth.REQUEST)
                 .setEnabledSecureTransportProtocols(Set.of("TLSv1.2", "TLSv1.3"));
+        CIPHER_SUITES.forEach(options::addEnabledCipherSuite);
         return options;
     }
 

@@ -57,6 +57,11 @@ final class Database {
         return dialect;
     }
 
+    /** The same database reached through {@code other}, for tests that watch the statements (see JdbcStorage). */
+    Database through(DataSource other) {
+        return new Database(other, dialect, safeUrl);
+    }
+
     /** The pool itself, for tests that need several connections at once. */
     DataSource dataSource() {
         return dataSource;

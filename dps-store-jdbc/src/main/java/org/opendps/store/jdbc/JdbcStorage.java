@@ -8,6 +8,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Objects;
 import java.util.Properties;
+import java.util.function.UnaryOperator;
+import javax.sql.DataSource;
+import org.opendps.core.audit.AuditStore;
 import org.opendps.core.certificate.CaCertificateStore;
 import org.opendps.core.enrollment.EnrollmentGroupStore;
 import org.opendps.core.enrollment.EnrollmentStore;
@@ -51,6 +54,7 @@ public final class JdbcStorage implements AutoCloseable {
     private final TwinStore twins;
     private final CaCertificateStore caCertificates;
     private final TpmChallengeStore tpmChallenges;
+    private final AuditStore audit;
 
     private JdbcStorage(HikariDataSource dataSource, Database database) {
         this.dataSource = dataSource;
@@ -66,6 +70,7 @@ public final class JdbcStorage implements AutoCloseable {
         this.twins = new JdbcTwinStore(database);
         this.caCertificates = new JdbcCaCertificateStore(database);
         this.tpmChallenges = new JdbcTpmChallengeStore(database);
+        this.audit = new JdbcAuditStore(database);
     }
 
     public static JdbcStorage open(String jdbcUrl) {
@@ -150,6 +155,10 @@ public final class JdbcStorage implements AutoCloseable {
         return tpmChallenges;
     }
 
+    public AuditStore audit() {
+        return audit;
+    }
+
     /** True when the database answers now: the readiness probe. Blocks, at most the pool's connection timeout. */
     public boolean answers() {
         try (Connection connection = dataSource.getConnection()) {
@@ -179,6 +188,14 @@ public final class JdbcStorage implements AutoCloseable {
     /** For tests in this package: statements on the pool. */
     Database database() {
         return database;
+    }
+
+    /**
+     * For tests in this package: stores over the same pool whose statements go through {@code wrap} (one that records
+     * them, say). Closing either storage closes the pool.
+     */
+    JdbcStorage through(UnaryOperator<DataSource> wrap) {
+        return new JdbcStorage(dataSource, database.through(wrap.apply(dataSource)));
     }
 
     private static Properties driverProperties(Dialect dialect) {

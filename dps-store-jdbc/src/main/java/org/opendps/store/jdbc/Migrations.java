@@ -10,8 +10,8 @@ import org.flywaydb.core.api.output.MigrateResult;
 
 /**
  * Brings a database's schema up to date with Flyway. Migrations shared by both dialects live in
- * {@code db/migration/common}; {@code db/migration/sqlite} and {@code db/migration/postgresql} are scanned only
- * when they exist (none do yet), so that a dialect-only change needs no copy of the shared scripts.
+ * {@code db/migration/common}; {@code db/migration/sqlite} and {@code db/migration/postgresql} hold what differs by
+ * dialect (V7's auto-numbered key), so that a dialect-only change needs no copy of the shared scripts.
  */
 final class Migrations {
     private static final String COMMON = "db/migration/common";

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.opendps.testsupport.store.StoreFixtures.state;
 
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.opendps.core.query.Filter;
 import org.opendps.core.query.FilterField;
@@ -83,6 +84,28 @@ public interface RegistrationStateStoreContract extends VersionedStoreContract<D
         registrationStateStore().insert(state("reg-3", "GROUP-A", null, RegistrationStatus.FAILED, null));
         registrationStateStore().insert(state("reg-4", null, null, RegistrationStatus.ASSIGNED, null));
         assertQueryFinds(Filter.where(FilterField.ENROLLMENT_GROUP_ID, "group-a"), "reg-1", "reg-3");
+    }
+
+    /** A group's pages continue after the last id seen, past other groups' states and writes between pages. */
+    @Test
+    default void query_of_a_group_continues_after_the_last_id_seen_when_states_change_between_pages() {
+        for (int i = 0; i < 12; i++) {
+            String group = i % 3 == 0 ? "group-b" : "Group-A";
+            registrationStateStore().insert(state(String.format(Locale.ROOT, "reg-%02d", i), group, null,
+                    RegistrationStatus.ASSIGNED, null));
+        }
+        Filter groupA = Filter.where(FilterField.ENROLLMENT_GROUP_ID, "group-a");
+        assertThat(registrationStateStore().query(groupA, null, 3)).extracting(DeviceRegistrationState::id)
+                .containsExactly("reg-01", "reg-02", "reg-04");
+
+        registrationStateStore().delete("reg-04", -1);
+        registrationStateStore().delete("reg-07", -1);
+        registrationStateStore().insert(state("reg-03a", "GROUP-A", null, RegistrationStatus.FAILED, null));
+        registrationStateStore().insert(state("reg-05a", "group-a", null, RegistrationStatus.ASSIGNED, null));
+        registrationStateStore().insert(state("reg-08a", "group-b", null, RegistrationStatus.ASSIGNED, null));
+
+        assertThat(idsAfter(groupA, "reg-04", 3)).containsExactly("reg-05", "reg-05a", "reg-08", "reg-10",
+                "reg-11");
     }
 
     @Test

@@ -161,6 +161,42 @@ public interface VersionedStoreContract<T extends Versioned<T>> {
         assertThat(seen).containsExactlyElementsOf(ids);
     }
 
+    /**
+     * Pages continue after the last id seen (keyset paging), not at a row count: writes between pages neither
+     * repeat nor skip an item that stayed, even when the item the page ended on is gone.
+     */
+    @Test
+    default void query_continues_after_the_last_id_seen_when_items_change_between_pages() {
+        for (int i = 0; i < 20; i += 2) {
+            versionedStore().insert(sample(String.format(Locale.ROOT, "item-%02d", i)));
+        }
+        List<T> first = versionedStore().query(Filter.ALL, null, 4);
+        assertThat(first).extracting(Versioned::id).containsExactly("item-00", "item-02", "item-04", "item-06");
+
+        String after = "item-06";
+        versionedStore().delete("item-06", -1); // the item the page ended on
+        versionedStore().delete("item-00", -1); // one already seen
+        versionedStore().delete("item-10", -1); // one not seen yet
+        versionedStore().insert(sample("item-01")); // behind the page: not seen, as in a later snapshot
+        versionedStore().insert(sample("ITEM-07")); // ahead of it: seen
+
+        assertThat(idsAfter(Filter.ALL, after, 4)).containsExactly("ITEM-07", "item-08", "item-12", "item-14",
+                "item-16", "item-18");
+    }
+
+    /** Every id after {@code afterId}, read {@code pageSize} at a time as a client pages through them. */
+    default List<String> idsAfter(Filter filter, String afterId, int pageSize) {
+        List<String> ids = new ArrayList<>();
+        String after = afterId;
+        List<T> page;
+        do {
+            page = versionedStore().query(filter, after, pageSize);
+            page.forEach(item -> ids.add(item.id()));
+            after = page.isEmpty() ? after : page.get(page.size() - 1).id().toLowerCase(Locale.ROOT);
+        } while (page.size() == pageSize);
+        return ids;
+    }
+
     @Test
     default void query_returns_full_items() {
         T item = sample("item-1");

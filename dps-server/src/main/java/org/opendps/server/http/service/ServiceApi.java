@@ -1,6 +1,7 @@
 package org.opendps.server.http.service;
 
 import java.util.Objects;
+import org.opendps.core.audit.AuditLog;
 import org.opendps.core.certificate.CaCertificateService;
 import org.opendps.core.enrollment.EnrollmentService;
 import org.opendps.core.hub.LinkedHubService;
@@ -18,7 +19,8 @@ public record ServiceApi(
         LinkedHubService linkedHubs,
         ServiceAuthenticator<SharedAccessPolicy> authenticator,
         Deprovisioning deprovisioning,
-        CaCertificateService caCertificates) {
+        CaCertificateService caCertificates,
+        AuditLog audit) {
 
     public ServiceApi {
         Objects.requireNonNull(enrollments, "enrollments");
@@ -28,5 +30,6 @@ public record ServiceApi(
         Objects.requireNonNull(authenticator, "authenticator");
         Objects.requireNonNull(deprovisioning, "deprovisioning");
         Objects.requireNonNull(caCertificates, "caCertificates");
+        Objects.requireNonNull(audit, "audit");
     }
 }

@@ -8,11 +8,14 @@ public final class ServiceApiRoutes {
 
     public static RouteTable create(ServiceApi api) {
         RouteTable routes = new RouteTable();
-        EnrollmentRoutes.register(routes, api);
-        RegistrationRoutes.register(routes, api);
-        PolicyRoutes.register(routes, api);
-        LinkedHubRoutes.register(routes, api);
-        CertificateRoutes.register(routes, api);
+        // Only the service API's own routes are audited; the hub and device routes added later to this table are not.
+        RouteTable audited = routes.decoratedBy(new AuditTrail(api.audit()));
+        EnrollmentRoutes.register(audited, api);
+        RegistrationRoutes.register(audited, api);
+        PolicyRoutes.register(audited, api);
+        LinkedHubRoutes.register(audited, api);
+        CertificateRoutes.register(audited, api);
+        AuditRoutes.register(audited, api);
         return routes;
     }
 }
