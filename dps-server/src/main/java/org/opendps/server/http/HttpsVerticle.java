@@ -69,7 +69,8 @@ public final class HttpsVerticle extends VerticleBase {
                     .webSocketHandshakeHandler(handshake -> handshake.reject(404));
         } else {
             server = vertx.createHttpServer(mqtt.configure(options)).requestHandler(router)
-                    .invalidRequestHandler(this::unreadable).webSocketHandshakeHandler(mqtt::handshake).webSocketHandler(mqtt::connected);
+                    .invalidRequestHandler(this::unreadable)
+                    .webSocketHandshakeHandler(mqtt::handshake).webSocketHandler(mqtt::connected);
         }
         return server.listen();
     }
