@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import org.opendps.core.security.SharedAccessSignatures;
@@ -40,10 +41,18 @@ final class HubCalls implements AutoCloseable {
     /** Sends a JSON request to the hub; {@code token} null sends no Authorization. */
     HttpResponse<String> send(String hub, String method, String path, String body, String token, String... headers)
             throws IOException, InterruptedException {
+        return sendBytes(hub, method, path, body == null ? null : body.getBytes(StandardCharsets.UTF_8), token,
+                headers);
+    }
+
+    /** As {@link #send(String, String, String, String, String, String...)}, for bytes that are not text. */
+    HttpResponse<String> sendBytes(String hub, String method, String path, byte[] body, String token,
+            String... headers)
+            throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("https://" + hub + path))
                 .timeout(Duration.ofSeconds(20))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body))
+                        : HttpRequest.BodyPublishers.ofByteArray(body))
                 .header("Content-Type", "application/json; charset=utf-8");
         if (token != null) {
             request.header("Authorization", token);

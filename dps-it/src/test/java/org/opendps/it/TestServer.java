@@ -187,10 +187,18 @@ final class TestServer implements AutoCloseable {
     /** Sends a raw request to the HTTPS port; {@code authorization} null sends none. */
     HttpResponse<String> send(String method, String path, String body, String authorization, String... headers)
             throws IOException, InterruptedException {
+        return sendBytes(method, path, body == null ? null : body.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                authorization, headers);
+    }
+
+    /** As {@link #send(String, String, String, String, String...)}, for bodies a String cannot carry. */
+    HttpResponse<String> sendBytes(String method, String path, byte[] body, String authorization,
+            String... headers)
+            throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("https://localhost:" + httpsPort() + path))
                 .timeout(Duration.ofSeconds(20))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
+                        : HttpRequest.BodyPublishers.ofByteArray(body));
         if (body != null && !hasHeader(headers, "Content-Type")) {
             request.header("Content-Type", "application/json");
         }
@@ -205,13 +213,23 @@ final class TestServer implements AutoCloseable {
 
     /** The owner's PUT or POST of raw bytes, for bodies a String cannot carry (invalid UTF-8). */
     HttpResponse<String> sendBytes(String method, String path, byte[] body) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("https://localhost:" + httpsPort() + path))
-                .timeout(Duration.ofSeconds(20))
-                .method(method, HttpRequest.BodyPublishers.ofByteArray(body))
-                .header("Content-Type", "application/json")
-                .header("Authorization", ownerToken())
-                .build();
-        return http.send(request, HttpResponse.BodyHandlers.ofString());
+        return sendBytes(method, path, body, ownerToken());
+    }
+
+    /**
+     * Everything a request through the service API could have touched, as the owner sees it (keys included): two
+     * equal views mean the stored state is the same.
+     */
+    String serviceApiView() throws IOException, InterruptedException {
+        String api = "?api-version=2021-10-01";
+        StringBuilder out = new StringBuilder();
+        out.append(sendAsOwner("POST", "/enrollments/query" + api, "{\"query\":\"SELECT *\"}").body());
+        out.append(sendAsOwner("POST", "/enrollmentGroups/query" + api, "{\"query\":\"SELECT *\"}").body());
+        out.append(sendAsOwner("POST", "/registrations/query" + api, "{}").body());
+        out.append(sendAsOwner("GET", "/policies" + api, null).body());
+        out.append(sendAsOwner("GET", "/linkedHubs" + api, null).body());
+        out.append(sendAsOwner("GET", "/certificates" + api, null).body());
+        return out.toString();
     }
 
     HttpResponse<String> sendAsOwner(String method, String path, String body, String... headers)

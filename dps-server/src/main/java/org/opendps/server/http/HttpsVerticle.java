@@ -1,8 +1,11 @@
 package org.opendps.server.http;
 
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.WorkerExecutor;
+import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
@@ -11,6 +14,7 @@ import io.vertx.core.http.ServerWebSocketHandshake;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -24,6 +28,8 @@ import org.opendps.server.limits.HttpConnectionGuard;
 import org.opendps.server.mqtt.MqttWebSockets;
 import org.opendps.server.tls.ServerTls;
 import org.opendps.server.tls.TlsPeer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The HTTPS listener. It matches the route and collects the request on the event loop, then runs the handler on
@@ -32,6 +38,8 @@ import org.opendps.server.tls.TlsPeer;
  * leaves the service API usable. WebSocket upgrades carry MQTT ({@link MqttWebSockets}).
  */
 public final class HttpsVerticle extends VerticleBase {
+    private static final Logger LOG = LoggerFactory.getLogger(HttpsVerticle.class);
+
     private final ServerConfig config;
     private final RouteTable routes;
     private final HttpErrorMapper errors;
@@ -95,10 +103,10 @@ public final class HttpsVerticle extends VerticleBase {
     /** A request line or headers too long, or not HTTP at all: the status Netty's decoder found, Azure's body. */
     private void invalid(HttpServerRequest request) {
         Throwable cause = request.decoderResult().cause();
-        DpsException error = cause instanceof io.netty.handler.codec.http.TooLongHttpLineException
+        DpsException error = cause instanceof TooLongHttpLineException
                 ? new DpsException(DpsError.URI_TOO_LONG, "The request line is longer than "
                         + config.limits().maxUriBytes() + " bytes.")
-                : cause instanceof io.netty.handler.codec.http.TooLongHttpHeaderException
+                : cause instanceof TooLongHttpHeaderException
                         ? new DpsException(DpsError.HEADERS_TOO_LARGE, "The request headers are larger than "
                                 + config.limits().maxHeaderBytes() + " bytes.")
                         : new DpsException(DpsError.BAD_REQUEST, "The request is not valid HTTP.");
@@ -151,13 +159,26 @@ public final class HttpsVerticle extends VerticleBase {
             return;
         }
         guard.requestArrived(ctx.request().connection());
+        if (ctx.failure() instanceof HttpClosedException) {
+            LOG.debug("The client closed the connection before its request was read");
+            return;
+        }
         DpsException error = ctx.statusCode() == 413
                 ? new DpsException(DpsError.PAYLOAD_TOO_LARGE,
                         "The request body is larger than " + config.maxBodyBytes() + " bytes.")
-                : ctx.statusCode() >= 400 && ctx.statusCode() < 500
+                : ctx.statusCode() >= 400 && ctx.statusCode() < 500 || isUnreadableBody(ctx.failure())
                         ? new DpsException(DpsError.BAD_REQUEST, "The request could not be read.")
                         : null;
         send(ctx.request(), errors.map(error != null ? error : ctx.failure()));
+    }
+
+    /**
+     * A body Netty's HTTP decoder gave up on (a chunk size that is not hex, or overflows): the client's mistake, a
+     * 400, not a bug of ours (found by MalformedInputIT).
+     */
+    private static boolean isUnreadableBody(Throwable failure) {
+        return failure != null && Arrays.stream(failure.getStackTrace()).limit(3)
+                .anyMatch(frame -> frame.getClassName().startsWith("io.netty.handler.codec.http."));
     }
 
     private static Map<String, String> copyHeaders(HttpServerRequest request) {

@@ -120,7 +120,7 @@ final class JsonBodies {
     static JsonNode tryParse(String text) {
         try {
             return MAPPER.readTree(text);
-        } catch (JsonProcessingException e) {
+        } catch (JsonProcessingException | NumberFormatException e) {
             return null;
         }
     }
@@ -171,6 +171,10 @@ final class JsonBodies {
                 throw invalid("The body has a duplicate field" + at(e.getLocation()) + ".");
             }
             throw invalid("The body is not valid JSON" + at(e.getLocation()) + ".");
+        } catch (NumberFormatException e) {
+            // Jackson lets this escape for a number no BigDecimal holds, such as 1E99999999999 (found by
+            // ServiceBodiesFuzzTest): a 400 like any other unreadable body, not a 500.
+            throw invalid("The body has a number out of range.");
         }
     }
 

@@ -26,6 +26,13 @@ class MalformedBodyTest {
         assertThat(e.getMessage()).startsWith("The body is not valid JSON (line 1, column").doesNotContain("SECRET");
     }
 
+    /** Found by ServiceBodiesFuzzTest: Jackson's NumberFormatException escaped as a 500. */
+    @Test
+    void rejects_a_number_no_decimal_holds() {
+        assertThat(rejected(bytes("{\"registrationId\":\"d\",\"n\":99999E99999999999}")).getMessage())
+                .isEqualTo("The body has a number out of range.");
+    }
+
     @Test
     void rejects_empty_body() {
         assertThat(rejected(new byte[0]).getMessage()).isEqualTo("The body is empty.");

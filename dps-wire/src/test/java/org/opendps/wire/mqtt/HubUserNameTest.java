@@ -38,4 +38,14 @@ class HubUserNameTest {
         assertThat(HubUserName.parse(dps)).isEmpty();
         assertThat(HubUserName.isDps("h.example/dev1/?api-version=1")).isFalse();
     }
+
+    /** Found by MqttTopicsFuzzTest: the user name was both a hub device's and (by isDps) a DPS device's. */
+    @Test
+    void a_hub_device_named_registrations_is_a_hub_device_not_a_dps_one() {
+        String userName = "h.example/registrations/?api-version=2021-04-12";
+
+        assertThat(HubUserName.isDps(userName)).isFalse();
+        assertThat(DpsUserName.parse(userName)).isEmpty();
+        assertThat(HubUserName.parse(userName)).contains(new HubUserName("h.example", "registrations", null));
+    }
 }
