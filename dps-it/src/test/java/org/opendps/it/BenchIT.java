@@ -26,7 +26,7 @@ import picocli.CommandLine;
  * attestation is assigned (its identity exists in the hub) and the report says so.
  */
 class BenchIT {
-    private static final int DEVICES = 50;
+    private static final int DEVICES = 125; // 500 devices in all: 250 of each attestation
 
     @TempDir
     static Path dataDir;
