@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -173,7 +174,10 @@ public final class ProvisioningService implements AutoCloseable {
                 .orElseThrow(() -> new DpsException(DpsError.OPERATION_NOT_FOUND,
                         "Operation '" + operationId + "' was not found for this registration."));
         if (!operation.finished()) {
-            return assigning(operationId);
+            RegistrationOperationStatus answer = UnfinishedOperation.answer(operation, UnfinishedOperation.abandoned(
+                    operation, clock.instant()) ? states.find(registrationId) : Optional.empty(), clock.instant(),
+                    settings.retryAfterSeconds());
+            return withTpmKey(answer, device);
         }
         DeviceRegistrationState state = states.find(registrationId).orElseThrow(() -> new DpsException(
                 DpsError.REGISTRATION_NOT_FOUND, "The registration was deleted."));
