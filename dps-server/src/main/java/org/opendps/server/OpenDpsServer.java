@@ -35,7 +35,6 @@ import org.slf4j.LoggerFactory;
 public final class OpenDpsServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(OpenDpsServer.class);
     private static final long START_TIMEOUT_SECONDS = 30;
-
     private static final long STOP_TIMEOUT_SECONDS = 10;
 
     private final Vertx vertx;

@@ -10,9 +10,9 @@ import org.opendps.core.registration.RegistrationStatus;
 /**
  * What a poll of an operation still marked {@code assigning} answers. The node running an assignment marks its
  * operation when it starts after a long wait in the queue and at each webhook retry ({@link AssignmentRunner}), so
- * a live assignment is never silent for long; a node that dies leaves it
- * {@code assigning} for ever, and a device that only polls (the Java SDK polls an assigning operation without end)
- * would never finish. So an operation not marked for {@link #ABANDONED_AFTER} is over, and the poll answers:
+ * a live assignment is never silent for long. A node that dies leaves it {@code assigning} for ever, and a device
+ * that only polls (the Java SDK polls an assigning operation without end) would never finish. So an operation not
+ * marked for {@link #ABANDONED_AFTER} is over, and the poll answers:
  * <ul>
  *   <li>the device's registration state, when it was written after the operation began: written by this operation
  *       just before its node died, or by a later registration of the device, on any node;
