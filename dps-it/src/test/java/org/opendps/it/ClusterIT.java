@@ -122,6 +122,7 @@ class ClusterIT {
                     () -> devices.registerUntilAssigned("twin-device", next.getAndIncrement(), deadline));
 
             assertThat(told).doesNotContainNull().containsOnly(told.get(0));
+            assertNoServerErrors(devices);
             for (ServeProcess node : cluster.nodes()) {
                 JsonNode state = DeviceCalls.json(node.client().send("GET", "/registrations/twin-device" + DPS_API,
                         null).body());
@@ -143,9 +144,17 @@ class ClusterIT {
             fleet.awaitAssignments(8, Duration.ofSeconds(30));
 
             assertThat(fleet.finish(Duration.ofSeconds(60))).as("every device ended").isTrue();
+            assertNoServerErrors(fleet);
             RegistrationAudit.assertNothingLost(b().client(), fleet);
             assertThat(fleet.assigned()).hasSizeGreaterThanOrEqualTo(16);
         }
+    }
+
+    /** Conflicts between nodes and a node's death are the service's business: no device is ever answered 5xx. */
+    private static void assertNoServerErrors(DeviceFleet devices) {
+        assertThat(devices.serverErrors()).as("answers of 500 or more; the nodes logged:%n%s",
+                String.join("\n", cluster.nodes().stream().flatMap(node -> node.errors().stream()).toList()))
+                .isEmpty();
     }
 
     private static ServeProcess a() {

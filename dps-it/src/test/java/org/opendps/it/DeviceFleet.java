@@ -5,7 +5,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -19,6 +21,7 @@ import org.opendps.deviceclient.HttpsRegistrationTransport;
 import org.opendps.deviceclient.ProvisioningEndpoint;
 import org.opendps.deviceclient.Registration;
 import org.opendps.deviceclient.RegistrationCredential;
+import org.opendps.deviceclient.RegistrationException;
 import org.opendps.deviceclient.RegistrationTransport;
 
 /**
@@ -30,6 +33,8 @@ import org.opendps.deviceclient.RegistrationTransport;
 final class DeviceFleet implements AutoCloseable {
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(20);
     private static final long RETRY_PAUSE_MILLIS = 200;
+    /** Azure's error codes are the HTTP status times 1000 plus a detail: 500000 and up are the service's faults. */
+    private static final int SERVER_ERROR_CODES = 500_000;
 
     /** What one device was told when it was assigned. */
     record Assigned(String hub, String deviceId) {}
@@ -44,6 +49,7 @@ final class DeviceFleet implements AutoCloseable {
     private final AtomicInteger failedAttempts = new AtomicInteger();
     private final Map<String, Assigned> assigned = new ConcurrentHashMap<>();
     private final Map<String, Integer> failures = new ConcurrentHashMap<>();
+    private final List<String> serverErrors = new CopyOnWriteArrayList<>();
 
     private DeviceFleet(List<Integer> ports, X509Certificate ca, String idScope, String groupKey, String prefix,
             int concurrency) {
@@ -81,6 +87,11 @@ final class DeviceFleet implements AutoCloseable {
             try {
                 RegistrationOperationStatus result = transports.get(attempt % transports.size())
                         .register(registration).get(REQUEST_TIMEOUT.toSeconds() * 2, TimeUnit.SECONDS);
+                DeviceRegistrationState outcome = result.registrationState();
+                if (outcome != null && outcome.errorCode() != null && outcome.errorCode() >= SERVER_ERROR_CODES) {
+                    serverErrors.add(registrationId + " " + result.status().wireName() + " with errorCode "
+                            + outcome.errorCode() + ": " + outcome.errorMessage());
+                }
                 if (result.status() == RegistrationStatus.ASSIGNED) {
                     DeviceRegistrationState state = result.registrationState();
                     Assigned told = new Assigned(state.assignedHub(), state.deviceId());
@@ -92,6 +103,8 @@ final class DeviceFleet implements AutoCloseable {
                 return null;
             } catch (Exception e) {
                 // the node died, stopped or refused: a device tries again, as the SDKs' callers do
+                serverError(e).ifPresent(refused -> serverErrors.add(registrationId + " answered "
+                        + refused.httpStatus() + ": " + refused.getMessage()));
                 failures.merge(String.valueOf(e.getCause() != null ? e.getCause().getMessage() : e.getMessage()), 1,
                         Integer::sum);
             }
@@ -99,6 +112,16 @@ final class DeviceFleet implements AutoCloseable {
             sleep(RETRY_PAUSE_MILLIS);
         }
         return null;
+    }
+
+    /** The error answer of 500 or more in {@code failure}'s causes, if that is what it was. */
+    private static Optional<RegistrationException> serverError(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RegistrationException refused && refused.httpStatus() >= 500) {
+                return Optional.of(refused);
+            }
+        }
+        return Optional.empty();
     }
 
     private void registerDevicesUntilStopped() {
@@ -136,6 +159,14 @@ final class DeviceFleet implements AutoCloseable {
     /** Failed attempts by message: what the devices saw while nodes went down. */
     Map<String, Integer> failures() {
         return Map.copyOf(failures);
+    }
+
+    /**
+     * Every answer of 500 or more, and every registration that ended with such an error code: the service promises
+     * none, whatever a client does and whenever a node restarts.
+     */
+    List<String> serverErrors() {
+        return List.copyOf(serverErrors);
     }
 
     int failedAttempts() {

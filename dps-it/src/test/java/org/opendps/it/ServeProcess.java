@@ -12,6 +12,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.opendps.app.OpenDps;
 import org.opendps.wire.ConnectionInfo;
 import org.opendps.wire.ConnectionInfoJson;
@@ -25,6 +27,9 @@ final class ServeProcess implements AutoCloseable {
     static final Duration START_TIMEOUT = Duration.ofSeconds(60);
     /** What the service promises for SIGTERM: in-flight work finishes or fails, and the process is gone by then. */
     static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
+
+    /** How an entry of the log begins (the pattern of logback-test.xml and the app's logback.xml). */
+    private static final Pattern LOG_ENTRY = Pattern.compile("\\d\\d:\\d\\d:\\d\\d\\.\\d{3} (\\w+)\\s");
 
     private final Path dataDir;
     private final Path log;
@@ -137,6 +142,30 @@ final class ServeProcess implements AutoCloseable {
     /** A client as the owner policy, trusting the instance's CA. */
     RemoteServer client() throws Exception {
         return new RemoteServer(info);
+    }
+
+    /**
+     * The ERROR entries of the log so far, each with the stack that follows it: what an answer of 500 (or an
+     * assignment failed unexpectedly) leaves behind, for the message of a test that saw one.
+     */
+    List<String> errors() {
+        List<String> errors = new ArrayList<>();
+        StringBuilder entry = null;
+        for (String line : log().split("\\R")) {
+            Matcher start = LOG_ENTRY.matcher(line);
+            if (start.lookingAt()) {
+                if (entry != null) {
+                    errors.add(entry.toString());
+                }
+                entry = start.group(1).equals("ERROR") ? new StringBuilder(line) : null;
+            } else if (entry != null) {
+                entry.append('\n').append(line);
+            }
+        }
+        if (entry != null) {
+            errors.add(entry.toString());
+        }
+        return errors;
     }
 
     /** Everything the process wrote to stderr so far. */

@@ -1,10 +1,12 @@
 package org.opendps.server;
 
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.WorkerExecutor;
 import java.net.BindException;
 import java.time.Clock;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -33,13 +35,16 @@ import org.slf4j.LoggerFactory;
 public final class OpenDpsServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(OpenDpsServer.class);
     private static final long START_TIMEOUT_SECONDS = 30;
+    private static final long STOP_TIMEOUT_SECONDS = 10;
 
     private final Vertx vertx;
+    private final List<String> listeners;
     private final int httpsPort;
     private final int mqttPort;
 
-    private OpenDpsServer(Vertx vertx, int httpsPort, int mqttPort) {
+    private OpenDpsServer(Vertx vertx, List<String> listeners, int httpsPort, int mqttPort) {
         this.vertx = vertx;
+        this.listeners = listeners;
         this.httpsPort = httpsPort;
         this.mqttPort = mqttPort;
     }
@@ -95,22 +100,25 @@ public final class OpenDpsServer implements AutoCloseable {
                     DeviceApiRoutes.of(provisioning, "mqtt", monitoring.metrics()), errors);
             HttpsVerticle https = new HttpsVerticle(config, routes, errors, deviceWork, serviceWork,
                     new MqttWebSockets(vertx, devices, limits.mqttConnectTimeout()));
-            deploy(vertx, https, "HTTPS", config.bindAddress(), config.httpsPort());
+            String httpsListener = deploy(vertx, https, "HTTPS", config.bindAddress(), config.httpsPort());
             MqttVerticle mqtt = new MqttVerticle(config, devices);
-            deploy(vertx, mqtt, "MQTT", config.bindAddress(), config.mqttPort());
+            String mqttListener = deploy(vertx, mqtt, "MQTT", config.bindAddress(), config.mqttPort());
             listening.set(true);
             LOG.info("Listening on {}: HTTPS port {}, MQTT port {}", config.bindAddress(), https.actualPort(),
                     mqtt.actualPort());
-            return new OpenDpsServer(vertx, https.actualPort(), mqtt.actualPort());
+            return new OpenDpsServer(vertx, List.of(httpsListener, mqttListener), https.actualPort(),
+                    mqtt.actualPort());
         } catch (RuntimeException e) {
             closeQuietly(vertx);
             throw e;
         }
     }
 
-    private static void deploy(Vertx vertx, io.vertx.core.Deployable verticle, String name, String bind, int port) {
+    /** The verticle's deployment ID. */
+    private static String deploy(Vertx vertx, io.vertx.core.Deployable verticle, String name, String bind,
+            int port) {
         try {
-            vertx.deployVerticle(verticle).await(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            return vertx.deployVerticle(verticle).await(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (Exception e) {
             Throwable cause = e;
             while (cause.getCause() != null && !(cause instanceof BindException)) {
@@ -132,17 +140,26 @@ public final class OpenDpsServer implements AutoCloseable {
         return mqttPort;
     }
 
-    /** Stops accepting, lets requests in flight finish, then stops the threads. */
+    /**
+     * Stops accepting and lets requests in flight finish, then stops the threads. In this order: Vert.x alone stops
+     * the worker threads while its listeners still read requests, and those were answered 500 (issue #9).
+     */
     @Override
     public void close() {
+        try {
+            Future.all(listeners.stream().map(vertx::undeploy).toList())
+                    .await(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            LOG.warn("Listeners did not stop cleanly within {} s", STOP_TIMEOUT_SECONDS, e);
+        }
         closeQuietly(vertx);
     }
 
     private static void closeQuietly(Vertx vertx) {
         try {
-            vertx.close().await(10, TimeUnit.SECONDS);
+            vertx.close().await(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (Exception e) {
-            LOG.warn("Listeners did not stop cleanly within 10 s", e);
+            LOG.warn("Vert.x did not stop cleanly within {} s", STOP_TIMEOUT_SECONDS, e);
         }
     }
 

@@ -48,6 +48,7 @@ public enum DpsError {
     INTERNAL_ERROR(500000, "An internal error occurred."),
     HUB_OPERATION_FAILED(500201, "The IoT hub could not be updated."),
     SERVICE_UNAVAILABLE(503000, "The service is unavailable."),
+    ASSIGNMENT_ABANDONED(503001, "The node assigning the device stopped before it finished; register again."),
     GATEWAY_TIMEOUT(504101, "The device did not answer the direct method in time.");
 
     private final int code;

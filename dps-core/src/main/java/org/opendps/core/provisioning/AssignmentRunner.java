@@ -70,10 +70,11 @@ final class AssignmentRunner implements AutoCloseable {
         ReentrantLock lock = locks[Math.floorMod(device.registrationId().toLowerCase(Locale.ROOT).hashCode(), STRIPES)];
         lock.lock();
         try {
+            RegistrationOperation marked = markedAlive(operation, retry);
             Optional<DeviceRegistrationState> finished = assignOnce(device, payload, retry);
             if (finished.isEmpty()) {
                 long delaySeconds = 1 + 9L * retry;
-                executor.schedule(() -> attempt(operation, device, payload, retry + 1, done), delaySeconds,
+                executor.schedule(() -> attempt(marked, device, payload, retry + 1, done), delaySeconds,
                         TimeUnit.SECONDS);
                 return;
             }
@@ -89,6 +90,20 @@ final class AssignmentRunner implements AutoCloseable {
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * Marks the operation as still being worked on at each webhook retry, and at the first attempt when it waited
+     * long in the queue, so that polls do not take it for one a dead node left ({@link UnfinishedOperation}).
+     */
+    private RegistrationOperation markedAlive(RegistrationOperation operation, int retry) {
+        Instant now = clock.instant();
+        if (retry == 0 && !UnfinishedOperation.waitedLong(operation, now)) {
+            return operation;
+        }
+        RegistrationOperation marked = operation.markedAt(now);
+        stores.operations().update(marked);
+        return marked;
     }
 
     /** The final state, or empty when the webhook asked to try later and retries remain. */

@@ -2,9 +2,11 @@ package org.opendps.core.provisioning;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -173,7 +175,10 @@ public final class ProvisioningService implements AutoCloseable {
                 .orElseThrow(() -> new DpsException(DpsError.OPERATION_NOT_FOUND,
                         "Operation '" + operationId + "' was not found for this registration."));
         if (!operation.finished()) {
-            return assigning(operationId);
+            Instant now = clock.instant();
+            Optional<DeviceRegistrationState> state = UnfinishedOperation.abandoned(operation, now)
+                    ? states.find(registrationId) : Optional.empty();
+            return withTpmKey(UnfinishedOperation.answer(operation, state, now, settings.retryAfterSeconds()), device);
         }
         DeviceRegistrationState state = states.find(registrationId).orElseThrow(() -> new DpsException(
                 DpsError.REGISTRATION_NOT_FOUND, "The registration was deleted."));

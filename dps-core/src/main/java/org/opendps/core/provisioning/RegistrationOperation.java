@@ -26,6 +26,11 @@ public record RegistrationOperation(
         return status != RegistrationStatus.ASSIGNING && status != RegistrationStatus.UNASSIGNED;
     }
 
+    /** The same operation, marked as still being worked on at {@code now}. */
+    public RegistrationOperation markedAt(Instant now) {
+        return new RegistrationOperation(operationId, registrationId, status, created, now);
+    }
+
     public RegistrationOperation finish(RegistrationStatus finalStatus, Instant now) {
         return new RegistrationOperation(operationId, registrationId, finalStatus, created, now);
     }

@@ -14,6 +14,7 @@ import io.vertx.core.http.ServerWebSocketHandshake;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -39,6 +40,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class HttpsVerticle extends VerticleBase {
     private static final Logger LOG = LoggerFactory.getLogger(HttpsVerticle.class);
+    /** Well within the 10 s a SIGTERM may take, and longer than any request should. */
+    private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(3);
 
     private final ServerConfig config;
     private final RouteTable routes;
@@ -86,9 +89,14 @@ public final class HttpsVerticle extends VerticleBase {
         return server.listen();
     }
 
+    /**
+     * Stops accepting, closes idle connections and lets each request in flight be answered (a register request waits
+     * at most the single round trip for its assignment) before its connection closes.
+     */
     @Override
     public Future<?> stop() {
-        return server == null ? Future.succeededFuture() : server.close();
+        return server == null ? Future.succeededFuture()
+                : server.shutdown(SHUTDOWN_GRACE.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     public int actualPort() {
