@@ -78,6 +78,7 @@ public final class BenchRegisterCommand extends OnlineCommand {
 
     @Override
     protected ExitCode execute() {
+        LoadRun.closeIdleConnectionsPromptly();
         Fleet.Attestation kind = attestation();
         LoadRun.Pace pace = run.pace(devices, "--devices");
         String prefix = idPrefix != null ? idPrefix : randomPrefix();

@@ -53,6 +53,20 @@ final class LoadRun<T> {
     private final Queue<CompletableFuture<?>> inFlight = new ConcurrentLinkedQueue<>();
 
     /** One run per instance: the counters are the run's. */
+    /**
+     * Every simulated device has a JDK {@code HttpClient} of its own, which JDK 17 cannot close: its finished
+     * connection stays open until the client is collected or the JDK's keep-alive (20 minutes) ends. A fleet would
+     * leave hundreds of idle connections from one address, more than a device does and past the server's
+     * {@code --connections-per-address}, which then refuses the next devices. A one-second keep-alive closes a
+     * finished device's connection promptly. The JDK reads it once, when its HTTP connection pool is first used, so
+     * this runs before any client of the process is made; a value given on the command line wins.
+     */
+    static void closeIdleConnectionsPromptly() {
+        if (System.getProperty("jdk.httpclient.keepalive.timeout") == null) {
+            System.setProperty("jdk.httpclient.keepalive.timeout", "1");
+        }
+    }
+
     LoadRun(Function<T, CompletableFuture<String>> attempt, Pace pace, PrintWriter progress) {
         this.attempt = attempt;
         this.pace = pace;

@@ -38,6 +38,7 @@ public final class TlsCeilingCommand extends BaseCommand {
 
     @Override
     protected ExitCode execute() {
+        LoadRun.closeIdleConnectionsPromptly();
         LoadRun.Pace pace = run.pace(handshakes, "--handshakes");
         BenchResult result = measure(run, pace, handshakes, clientCertificate, err());
         Map<String, Object> fields = new LinkedHashMap<>();
