@@ -74,14 +74,14 @@ class OfficialSdkJourneyIT {
             try {
                 device.open(true);
                 device.subscribeToDesiredProperties((update, context) -> { }, null); // the client insists
-                Twin twin = device.getTwin();
+                Twin twin = JavaClientTwin.get(device);
                 assertThat(((Number) twin.getDesiredProperties().get("interval")).intValue()).isEqualTo(30);
                 assertThat(twin.getDesiredProperties()).containsEntry("mode", "eco").hasSize(2);
 
                 com.microsoft.azure.sdk.iot.device.twin.TwinCollection reported =
                         new com.microsoft.azure.sdk.iot.device.twin.TwinCollection();
                 reported.put("firmware", "2.0.1");
-                device.updateReportedProperties(reported);
+                JavaClientTwin.report(device, reported);
 
                 for (int i = 0; i < 100; i++) {
                     Message message = new Message(("reading " + i).getBytes(UTF_8));
