@@ -176,8 +176,8 @@ public final class OpenDps implements AutoCloseable {
                         hashed));
         return new ProvisioningService(instance.idScope(), new ProvisioningService.Stores(storage.instance(),
                 storage.enrollments(), storage.enrollmentGroups(), storage.registrationStates(), storage.operations(),
-                storage.linkedHubs(), storage.caCertificates(), storage.tpmChallenges()), gateway, selectors,
-                new HttpAllocationWebhook(), throttle(config.limits(), clock), new AuthenticationKeyBlob(new SecureRandom()),
+                storage.linkedHubs(), storage.caCertificates(), storage.tpmChallenges(), storage.durability()),
+                gateway, selectors, new HttpAllocationWebhook(), throttle(config.limits(), clock), new AuthenticationKeyBlob(new SecureRandom()),
                 (overrides.provisioning() != null ? overrides.provisioning() : ProvisioningService.Settings.DEFAULTS)
                         .withMaxPendingAssignments(config.limits().maxPendingAssignments()),
                 clock, metrics);

@@ -24,8 +24,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs assignments in the background, one registration ID at a time in this process (striped locks) and guarded
- * across nodes by the registration state's row version. The state is stored before the operation is marked done,
- * so nothing is ever reported assigned that is not durable. Webhook answers of "try later" are retried on
+ * across nodes by the registration state's row version. The hub identity, twin and state are written deferred (no
+ * sync each) and the operation is then marked done by a durable write, whose sync covers them all: nothing is ever
+ * reported assigned that is not durable, for one sync per registration. Webhook answers of "try later" are retried on
  * Azure's schedule (1 s, then 9 s more each time, 10 retries) while the device keeps polling.
  */
 final class AssignmentRunner implements AutoCloseable {
@@ -71,7 +72,8 @@ final class AssignmentRunner implements AutoCloseable {
         lock.lock();
         try {
             RegistrationOperation marked = markedAlive(operation, retry);
-            Optional<DeviceRegistrationState> finished = assignOnce(device, payload, retry);
+            Optional<DeviceRegistrationState> finished = stores.durability().deferring(
+                    () -> assignOnce(device, payload, retry));
             if (finished.isEmpty()) {
                 long delaySeconds = 1 + 9L * retry;
                 executor.schedule(() -> attempt(marked, device, payload, retry + 1, done), delaySeconds,
@@ -83,12 +85,27 @@ final class AssignmentRunner implements AutoCloseable {
             done.complete(state);
         } catch (RuntimeException e) {
             LOG.error("Assignment of {} failed unexpectedly", device.registrationId(), e);
-            DeviceRegistrationState failed = record(device, DpsError.INTERNAL_ERROR,
-                    DpsError.INTERNAL_ERROR.defaultMessage());
-            stores.operations().update(operation.finish(RegistrationStatus.FAILED, clock.instant()));
-            done.complete(failed);
+            failed(operation, device, done);
         } finally {
             lock.unlock();
+        }
+    }
+
+    /**
+     * Records the failure when the storage still takes writes. If it does not, the caller hears of the failure all
+     * the same (its backlog slot is freed), and a poll of the operation, left {@code assigning}, is answered once
+     * it counts as abandoned ({@link UnfinishedOperation}).
+     */
+    private void failed(RegistrationOperation operation, AttestedDevice device,
+            CompletableFuture<DeviceRegistrationState> done) {
+        try {
+            DeviceRegistrationState failed = stores.durability().deferring(() -> record(device,
+                    DpsError.INTERNAL_ERROR, DpsError.INTERNAL_ERROR.defaultMessage()));
+            stores.operations().update(operation.finish(RegistrationStatus.FAILED, clock.instant()));
+            done.complete(failed);
+        } catch (RuntimeException e) {
+            LOG.error("Could not record the failed assignment of {}", device.registrationId(), e);
+            done.completeExceptionally(e);
         }
     }
 

@@ -27,6 +27,7 @@ import org.opendps.core.instance.InstanceStore;
 import org.opendps.core.registration.DeviceRegistrationState;
 import org.opendps.core.registration.RegistrationStateStore;
 import org.opendps.core.registration.RegistrationStatus;
+import org.opendps.core.store.Durability;
 import org.opendps.core.validation.Identifiers;
 
 /**
@@ -40,6 +41,7 @@ public final class ProvisioningService implements AutoCloseable {
     private final TpmDeviceAttestation tpm;
     private final OperationStore operations;
     private final RegistrationStateStore states;
+    private final Durability durability;
     private final RegistrationThrottle throttle;
     private final AssignmentRunner runner;
     private final AssignmentBacklog backlog;
@@ -80,10 +82,15 @@ public final class ProvisioningService implements AutoCloseable {
         }
     }
 
-    /** What the service reads and writes. */
+    /**
+     * What the service reads and writes.
+     *
+     * @param durability of these stores and of the built-in hubs': a registration's writes are deferred up to the
+     *     operation marked done, whose sync makes them all durable before the device hears the outcome
+     */
     public record Stores(InstanceStore instance, EnrollmentStore enrollments, EnrollmentGroupStore groups,
             RegistrationStateStore states, OperationStore operations, LinkedHubStore hubs,
-            CaCertificateStore caCertificates, TpmChallengeStore tpmChallenges) {}
+            CaCertificateStore caCertificates, TpmChallengeStore tpmChallenges, Durability durability) {}
 
     /** @param tpmKeyWrap wraps keys to a TPM, for TPM enrollments */
     public ProvisioningService(String idScope, Stores stores, HubGateway gateway,
@@ -108,6 +115,7 @@ public final class ProvisioningService implements AutoCloseable {
                 clock, settings.sasClockSkew(), tpm);
         this.operations = stores.operations();
         this.states = stores.states();
+        this.durability = Objects.requireNonNull(stores.durability(), "durability");
         this.backlog = new AssignmentBacklog(settings.maxPendingAssignments(), settings.retryAfterSeconds());
         this.runner = new AssignmentRunner(stores, new HubAllocation(stores.hubs(), selectors, webhook),
                 new HubAssignment(gateway), settings.assignmentThreads(), clock);
@@ -128,7 +136,10 @@ public final class ProvisioningService implements AutoCloseable {
         backlog.admit();
         CompletableFuture<DeviceRegistrationState> done;
         try {
-            operations.insert(operation);
+            durability.deferring(() -> {
+                operations.insert(operation);
+                return null;
+            });
             done = runner.start(operation, device, request.payload());
         } catch (RuntimeException e) {
             backlog.finished();
@@ -140,6 +151,7 @@ public final class ProvisioningService implements AutoCloseable {
             return assigning(operationId);
         }
         try {
+            // The operation marked done was a durable write, and synced the insert above with it.
             DeviceRegistrationState state = done.get(settings.singleRoundTripWait().toMillis(), TimeUnit.MILLISECONDS);
             return withTpmKey(new RegistrationOperationStatus(operationId, state.status(), state, 0), device);
         } catch (TimeoutException e) {
@@ -218,7 +230,16 @@ public final class ProvisioningService implements AutoCloseable {
         runner.close();
     }
 
+    /** The device is told the operation to poll, so it must outlive a power loss first. */
     private RegistrationOperationStatus assigning(String operationId) {
+        boolean interrupted = Thread.interrupted(); // a pending interrupt would fail the wait for the sync
+        try {
+            durability.sync();
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
         return new RegistrationOperationStatus(operationId, RegistrationStatus.ASSIGNING, null,
                 settings.retryAfterSeconds());
     }

@@ -1,5 +1,6 @@
 package org.opendps.store.jdbc;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -8,7 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
+import org.opendps.core.store.Durability;
 
 /**
  * Runs single statements on the pool, each in its own auto-committed transaction (or, where a write must land whole,
@@ -18,8 +21,11 @@ import javax.sql.DataSource;
  * {@code busy_timeout}, fail with SQLITE_BUSY. So on SQLite every write of this process goes through one writer
  * thread, which also commits concurrent writes together ({@link GroupCommit}); {@code busy_timeout} is left to
  * cover other processes on the same file. Readers run beside it on their own connections (WAL).
+ *
+ * <p>It is also the storage's {@link Durability}: on SQLite, writes made {@link #deferring} skip their sync until
+ * the next durable write or {@link #sync}. PostgreSQL syncs every commit; a deferred write there is durable at once.
  */
-final class Database {
+final class Database implements Durability {
     /** Reads one row of a result. */
     @FunctionalInterface
     interface RowReader<R> {
@@ -43,14 +49,20 @@ final class Database {
     private final Dialect dialect;
     private final String safeUrl;
     private final Map<String, NamedStatement> parsed = new ConcurrentHashMap<>();
+    /** The SQLite file; null on PostgreSQL. */
+    private final Path sqliteFile;
     /** SQLite's single writer; null on PostgreSQL, where each write auto-commits on its own connection. */
     private final GroupCommit groupCommit;
+    /** Set on a thread while it runs writes {@link #deferring}. */
+    private final ThreadLocal<Boolean> deferring = ThreadLocal.withInitial(() -> false);
 
-    Database(DataSource dataSource, Dialect dialect, String safeUrl) {
+    /** @param sqliteFile the database file on SQLite, null on PostgreSQL */
+    Database(DataSource dataSource, Dialect dialect, String safeUrl, Path sqliteFile) {
         this.dataSource = dataSource;
         this.dialect = dialect;
         this.safeUrl = safeUrl;
-        this.groupCommit = dialect == Dialect.SQLITE ? new GroupCommit(dataSource, "opendps-sqlite") : null;
+        this.sqliteFile = sqliteFile;
+        this.groupCommit = dialect == Dialect.SQLITE ? new GroupCommit(dataSource, sqliteFile, "opendps-sqlite") : null;
     }
 
     Dialect dialect() {
@@ -59,7 +71,7 @@ final class Database {
 
     /** The same database reached through {@code other}, for tests that watch the statements (see JdbcStorage). */
     Database through(DataSource other) {
-        return new Database(other, dialect, safeUrl);
+        return new Database(other, dialect, safeUrl, sqliteFile);
     }
 
     /** The pool itself, for tests that need several connections at once. */
@@ -89,7 +101,7 @@ final class Database {
     int update(String what, String sql, Params params) {
         try {
             if (groupCommit != null) {
-                return groupCommit.write(connection -> execute(connection, sql, params));
+                return groupCommit.write(connection -> execute(connection, sql, params), durable());
             }
             try (Connection connection = dataSource.getConnection()) {
                 return execute(connection, sql, params);
@@ -106,7 +118,8 @@ final class Database {
     <R> R inTransaction(String what, TransactionWork<R> work) {
         try {
             if (groupCommit != null) {
-                return groupCommit.write(connection -> work.run((sql, params) -> execute(connection, sql, params)));
+                return groupCommit.write(connection -> work.run((sql, params) -> execute(connection, sql, params)),
+                        durable());
             }
             try (Connection connection = dataSource.getConnection()) {
                 connection.setAutoCommit(false);
@@ -126,9 +139,43 @@ final class Database {
         }
     }
 
+    @Override
+    public <T> T deferring(Supplier<T> writes) {
+        if (deferring.get()) {
+            return writes.get();
+        }
+        deferring.set(true);
+        try {
+            return writes.get();
+        } finally {
+            deferring.remove();
+        }
+    }
+
+    @Override
+    public void sync() {
+        if (groupCommit == null) {
+            return;
+        }
+        try {
+            groupCommit.sync();
+        } catch (SQLException e) {
+            throw failure("sync the writes", e);
+        }
+    }
+
+    private GroupCommit.Durable durable() {
+        return deferring.get() ? GroupCommit.Durable.DEFERRED : GroupCommit.Durable.YES;
+    }
+
     /** Commits of SQLite's writer so far (0 on PostgreSQL), for tests. */
     long groupCommits() {
         return groupCommit == null ? 0 : groupCommit.commits();
+    }
+
+    /** Commits of SQLite's writer that skipped the sync (0 on PostgreSQL), for tests. */
+    long unsyncedCommits() {
+        return groupCommit == null ? 0 : groupCommit.unsyncedCommits();
     }
 
     /** Stops SQLite's writer; writes still waiting fail. */

@@ -1,5 +1,10 @@
 package org.opendps.store.jdbc;
 
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -22,6 +27,12 @@ import javax.sql.DataSource;
  * alone and fails only its own caller. A caller returns only once the group's commit is durable, never before:
  * nothing a caller does after a write (answering a device {@code assigned}, say) can precede its commit. If the
  * commit itself fails, every write of the group fails.
+ *
+ * <p>A write may also be <em>deferred</em> (see {@code Durability}): a group of deferred writes only is committed
+ * with {@code synchronous=NORMAL}, which skips the sync; its writes survive a crash of the process (the WAL is in
+ * the kernel's cache) but not a power loss. The next group with a durable write syncs the WAL file whole, and with
+ * it every deferred write before it, since the writer commits in order. A barrier ({@link #sync}) syncs the WAL
+ * file itself, for when no durable write follows.
  */
 final class GroupCommit implements AutoCloseable {
     /** A write on the group's connection, inside its transaction. */
@@ -34,27 +45,44 @@ final class GroupCommit implements AutoCloseable {
     private static final int MAX_GROUP = 256;
 
     private final DataSource dataSource;
+    private final Path walFile;
     private final BlockingQueue<Write<?>> queue = new LinkedBlockingQueue<>();
     private final Thread writer;
     private final AtomicLong commits = new AtomicLong();
+    private final AtomicLong unsyncedCommits = new AtomicLong();
     private volatile boolean closed;
 
-    GroupCommit(DataSource dataSource, String name) {
+    /** @param databaseFile the SQLite file; its WAL is the file beside it with {@code -wal} appended */
+    GroupCommit(DataSource dataSource, Path databaseFile, String name) {
         this.dataSource = dataSource;
+        this.walFile = databaseFile.resolveSibling(databaseFile.getFileName() + "-wal");
         this.writer = new Thread(this::writeGroups, name + "-writer");
         writer.setDaemon(true);
         writer.start();
     }
 
-    /** Runs {@code work} in the next group and returns its result once the group is committed. */
+    /** Runs {@code work} in the next group and returns its result once the group is committed and synced. */
     <R> R write(Work<R> work) throws SQLException {
+        return write(work, Durable.YES);
+    }
+
+    /** As {@link #write(Work)}; a deferred write returns once committed, before any sync. */
+    <R> R write(Work<R> work, Durable durable) throws SQLException {
+        return enqueue(new Write<>(work, durable));
+    }
+
+    /** Returns once every write committed before it is synced. */
+    void sync() throws SQLException {
+        enqueue(new Write<>(connection -> null, Durable.BARRIER));
+    }
+
+    private <R> R enqueue(Write<R> write) throws SQLException {
         if (Thread.currentThread() == writer) {
             throw new IllegalStateException("a write must not wait for a write from within the writer");
         }
         if (closed) {
             throw new SQLException("the database is closed");
         }
-        Write<R> write = new Write<>(work);
         queue.add(write);
         if (closed && queue.remove(write)) { // closed meanwhile, after close() failed what it found queued
             throw new SQLException("the database is closed");
@@ -79,6 +107,11 @@ final class GroupCommit implements AutoCloseable {
     /** Commits so far, for tests: fewer than the writes when groups formed. */
     long commits() {
         return commits.get();
+    }
+
+    /** Commits so far that skipped the sync (deferred writes only), for tests. */
+    long unsyncedCommits() {
+        return unsyncedCommits.get();
     }
 
     @Override
@@ -110,26 +143,52 @@ final class GroupCommit implements AutoCloseable {
     }
 
     private void commit(List<Write<?>> group) {
+        boolean synced = group.stream().anyMatch(write -> write.durable != Durable.DEFERRED);
+        boolean barrier = group.stream().anyMatch(write -> write.durable == Durable.BARRIER);
         List<Runnable> completions = new ArrayList<>(group.size());
         try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try (Statement savepoints = connection.createStatement()) {
-                for (Write<?> write : group) {
-                    completions.add(write.runIn(connection, savepoints));
+            try (Statement statement = connection.createStatement()) {
+                if (!synced) {
+                    statement.execute("PRAGMA synchronous = NORMAL");
                 }
-                connection.commit();
-                commits.incrementAndGet();
-            } catch (SQLException | RuntimeException e) {
-                rollback(connection, e);
-                throw e;
-            } finally {
-                connection.setAutoCommit(true); // the pool's other users expect auto-commit
+                connection.setAutoCommit(false);
+                try {
+                    for (Write<?> write : group) {
+                        completions.add(write.runIn(connection, statement));
+                    }
+                    connection.commit();
+                    commits.incrementAndGet();
+                    if (!synced) {
+                        unsyncedCommits.incrementAndGet();
+                    }
+                } catch (SQLException | RuntimeException e) {
+                    rollback(connection, e);
+                    throw e;
+                } finally {
+                    connection.setAutoCommit(true); // the pool's other users expect auto-commit
+                    if (!synced) {
+                        statement.execute("PRAGMA synchronous = FULL"); // and every commit synced
+                    }
+                }
+            }
+            if (barrier) {
+                syncWal(); // a group that wrote nothing has no commit for SQLite to sync
             }
         } catch (SQLException | RuntimeException e) {
             group.forEach(write -> write.done.completeExceptionally(e));
             return;
         }
         completions.forEach(Runnable::run);
+    }
+
+    private void syncWal() throws SQLException {
+        try (FileChannel wal = FileChannel.open(walFile, StandardOpenOption.READ)) {
+            wal.force(false);
+        } catch (NoSuchFileException e) {
+            // No WAL: everything was checkpointed into the database file, which a checkpoint syncs.
+        } catch (IOException e) {
+            throw new SQLException("cannot sync " + walFile.getFileName() + ": " + e.getMessage(), e);
+        }
     }
 
     private static void rollback(Connection connection, Exception cause) {
@@ -140,13 +199,23 @@ final class GroupCommit implements AutoCloseable {
         }
     }
 
+    /** Whether a write waits for the sync of its commit. */
+    enum Durable {
+        YES,
+        DEFERRED,
+        /** No write of its own: the WAL synced, and every commit before it with it. */
+        BARRIER
+    }
+
     /** One caller's write, and how it ended once the group commits. */
     private static final class Write<R> {
         private final Work<R> work;
+        private final Durable durable;
         private final CompletableFuture<R> done = new CompletableFuture<>();
 
-        Write(Work<R> work) {
+        Write(Work<R> work, Durable durable) {
             this.work = work;
+            this.durable = durable;
         }
 
         /** Runs the write in a savepoint; what to tell the caller once the commit is durable. */

@@ -2,6 +2,7 @@ package org.opendps.store.jdbc;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -20,6 +21,7 @@ import org.opendps.core.instance.ServerCaStore;
 import org.opendps.core.provisioning.OperationStore;
 import org.opendps.core.provisioning.TpmChallengeStore;
 import org.opendps.core.registration.RegistrationStateStore;
+import org.opendps.core.store.Durability;
 import org.opendps.hub.builtin.BuiltInHubStore;
 import org.opendps.hub.registry.HubDeviceStore;
 import org.opendps.hub.twin.TwinStore;
@@ -31,7 +33,8 @@ import org.slf4j.LoggerFactory;
  * migrated by Flyway on {@link #open}. Every store method is synchronous and auto-commits one statement (but for
  * creating a built-in hub, which writes the hub and its policies in one transaction); on SQLite the writes of this
  * process go through one writer that commits concurrent writes together (see {@code Database}), so that they never
- * fail with SQLITE_BUSY and share the sync of a commit. Instants are kept to the
+ * fail with SQLITE_BUSY and share the sync of a commit, and a use case may defer the syncs of its writes to its
+ * last one ({@link #durability}). Instants are kept to the
  * microsecond (see {@code Instants}).
  */
 public final class JdbcStorage implements AutoCloseable {
@@ -94,9 +97,7 @@ public final class JdbcStorage implements AutoCloseable {
         }
         Dialect dialect = Dialect.of(jdbcUrl);
         String safeUrl = JdbcUrls.redact(jdbcUrl);
-        if (dialect == Dialect.SQLITE) {
-            SqliteFile.prepare(jdbcUrl);
-        }
+        Path sqliteFile = dialect == Dialect.SQLITE ? SqliteFile.prepare(jdbcUrl) : null;
         Properties properties = driverProperties(dialect);
         // A first connection outside the pool: Hikari would log a failure with a stack trace before we could
         // say it in one line, and would not run a query that finds an SQLite file that is not a database.
@@ -112,7 +113,7 @@ public final class JdbcStorage implements AutoCloseable {
                 safeUrl);
         LOG.info("Opened the {} database at {} (schema version {}, pool of {})", dialect.resourceName(), safeUrl,
                 version, poolSize);
-        return new JdbcStorage(dataSource, new Database(dataSource, dialect, safeUrl));
+        return new JdbcStorage(dataSource, new Database(dataSource, dialect, safeUrl, sqliteFile));
     }
 
     public EnrollmentStore enrollments() {
@@ -165,6 +166,11 @@ public final class JdbcStorage implements AutoCloseable {
 
     public ServerCaStore serverCa() {
         return serverCa;
+    }
+
+    /** When this storage's writes become durable, for use cases that make several before they answer. */
+    public Durability durability() {
+        return database;
     }
 
     /** True when the database answers now: the readiness probe. Blocks, at most the pool's connection timeout. */

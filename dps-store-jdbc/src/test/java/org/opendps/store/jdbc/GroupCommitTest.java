@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.opendps.testsupport.store.Concurrently;
@@ -71,6 +72,77 @@ class GroupCommitTest {
         storage.close();
         assertThatThrownBy(() -> storage.registrationStates().insert(StoreFixtures.assignedState("late", "g")))
                 .isInstanceOf(StoreException.class);
+    }
+
+    @Test
+    void deferred_writes_commit_without_a_sync_and_the_next_durable_write_syncs_again() throws Exception {
+        Path file = directory.resolve("opendps.db");
+        try (JdbcStorage storage = JdbcStorage.open("jdbc:sqlite:" + file, 4)) {
+            DataSource pool = storage.database().dataSource();
+            try (GroupCommit writer = new GroupCommit(pool, file, "test")) {
+                // SQLite's own setting on the writer's connection, read inside each group's transaction
+                assertThat(writer.write(GroupCommitTest::synchronous, GroupCommit.Durable.DEFERRED)).isEqualTo(NORMAL);
+                assertThat(writer.write(GroupCommitTest::synchronous, GroupCommit.Durable.YES)).isEqualTo(FULL);
+                assertThat(writer.write(GroupCommitTest::synchronous)).isEqualTo(FULL);
+                assertThat(writer.unsyncedCommits()).isEqualTo(1);
+                assertThat(writer.commits()).isEqualTo(3);
+            }
+            // The pool's connections are left syncing every commit, whichever the writer used last.
+            for (int i = 0; i < 4; i++) {
+                try (Connection connection = pool.getConnection()) {
+                    assertThat(synchronous(connection)).isEqualTo(FULL);
+                }
+            }
+        }
+    }
+
+    @Test
+    void writes_in_a_deferring_scope_are_committed_unsynced_and_only_those() throws Exception {
+        Path file = directory.resolve("opendps.db");
+        try (JdbcStorage storage = JdbcStorage.open("jdbc:sqlite:" + file, 4)) {
+            Database database = storage.database();
+            long unsynced = database.unsyncedCommits();
+            storage.durability().deferring(() -> {
+                storage.registrationStates().insert(StoreFixtures.assignedState("deferred-1", "g"));
+                return storage.durability().deferring( // nested: still deferred, and still after it returns
+                        () -> storage.registrationStates().insert(StoreFixtures.assignedState("deferred-2", "g")))
+                        && storage.registrationStates().insert(StoreFixtures.assignedState("deferred-3", "g"));
+            });
+            assertThat(database.unsyncedCommits() - unsynced).isEqualTo(3);
+            // Committed: another process's connection sees them before any sync.
+            assertThat(committed(file, "deferred-1")).isTrue();
+            assertThat(committed(file, "deferred-3")).isTrue();
+
+            assertThatThrownBy(() -> storage.durability().deferring(() -> {
+                throw new IllegalStateException("a use case that fails half-way");
+            })).isInstanceOf(IllegalStateException.class);
+            storage.registrationStates().insert(StoreFixtures.assignedState("durable", "g"));
+            storage.durability().sync();
+            assertThat(database.unsyncedCommits() - unsynced).as("the scope ended with the failure").isEqualTo(3);
+            assertThat(committed(file, "durable")).isTrue();
+        }
+    }
+
+    @Test
+    void a_sync_with_nothing_to_commit_returns() throws Exception {
+        try (JdbcStorage storage = JdbcStorage.open("jdbc:sqlite:" + directory.resolve("opendps.db"), 2)) {
+            storage.durability().sync();
+            storage.durability().deferring(
+                    () -> storage.registrationStates().insert(StoreFixtures.assignedState("then-synced", "g")));
+            storage.durability().sync();
+            assertThat(storage.registrationStates().find("then-synced")).isPresent();
+        }
+    }
+
+    private static final int NORMAL = 1;
+    private static final int FULL = 2;
+
+    private static int synchronous(Connection connection) throws java.sql.SQLException {
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("PRAGMA synchronous")) {
+            rows.next();
+            return rows.getInt(1);
+        }
     }
 
     private static boolean committed(Path file, String registrationId) throws Exception {
