@@ -26,6 +26,12 @@ import org.opendps.core.store.Durability;
  * the next durable write or {@link #sync}. PostgreSQL syncs every commit; a deferred write there is durable at once.
  */
 final class Database implements Durability {
+    /** What is done with a statement, prepared and bound. */
+    @FunctionalInterface
+    private interface StatementUse<R> {
+        R apply(PreparedStatement statement) throws SQLException;
+    }
+
     /** Reads one row of a result. */
     @FunctionalInterface
     interface RowReader<R> {
@@ -53,11 +59,19 @@ final class Database implements Durability {
     private final Path sqliteFile;
     /** SQLite's single writer; null on PostgreSQL, where each write auto-commits on its own connection. */
     private final GroupCommit groupCommit;
+    /** SQLite's statements kept per connection; null where each is prepared and closed (PostgreSQL, tests). */
+    private final PreparedStatements statements;
     /** Set on a thread while it runs writes {@link #deferring}. */
     private final ThreadLocal<Boolean> deferring = ThreadLocal.withInitial(() -> false);
 
     /** @param sqliteFile the database file on SQLite, null on PostgreSQL */
     Database(DataSource dataSource, Dialect dialect, String safeUrl, Path sqliteFile) {
+        this(dataSource, dialect, safeUrl, sqliteFile, dialect == Dialect.SQLITE ? new PreparedStatements() : null);
+    }
+
+    private Database(DataSource dataSource, Dialect dialect, String safeUrl, Path sqliteFile,
+            PreparedStatements statements) {
+        this.statements = statements;
         this.dataSource = dataSource;
         this.dialect = dialect;
         this.safeUrl = safeUrl;
@@ -69,9 +83,12 @@ final class Database implements Durability {
         return dialect;
     }
 
-    /** The same database reached through {@code other}, for tests that watch the statements (see JdbcStorage). */
+    /**
+     * The same database reached through {@code other}, for tests that watch the statements (see JdbcStorage): each
+     * statement prepared on {@code other}'s connections, none kept.
+     */
     Database through(DataSource other) {
-        return new Database(other, dialect, safeUrl, sqliteFile);
+        return new Database(other, dialect, safeUrl, sqliteFile, null);
     }
 
     /** The pool itself, for tests that need several connections at once. */
@@ -82,16 +99,16 @@ final class Database implements Durability {
     /** The rows a query returns, read in order. */
     <R> List<R> query(String what, String sql, Params params, RowReader<R> reader) {
         NamedStatement statement = parsed.computeIfAbsent(sql, NamedStatement::parse);
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement prepared = connection.prepareStatement(statement.jdbcSql())) {
-            statement.bind(prepared, params);
-            try (ResultSet rows = prepared.executeQuery()) {
-                List<R> result = new ArrayList<>();
-                while (rows.next()) {
-                    result.add(reader.read(rows));
+        try (Connection connection = dataSource.getConnection()) {
+            return using(connection, statement, params, prepared -> {
+                try (ResultSet rows = prepared.executeQuery()) {
+                    List<R> result = new ArrayList<>();
+                    while (rows.next()) {
+                        result.add(reader.read(rows));
+                    }
+                    return result;
                 }
-                return result;
-            }
+            });
         } catch (SQLException e) {
             throw failure(what, e);
         }
@@ -187,9 +204,24 @@ final class Database implements Durability {
 
     private int execute(Connection connection, String sql, Params params) throws SQLException {
         NamedStatement statement = parsed.computeIfAbsent(sql, NamedStatement::parse);
-        try (PreparedStatement prepared = connection.prepareStatement(statement.jdbcSql())) {
+        return using(connection, statement, params, PreparedStatement::executeUpdate);
+    }
+
+    private <R> R using(Connection connection, NamedStatement statement, Params params, StatementUse<R> use)
+            throws SQLException {
+        if (statements == null) {
+            try (PreparedStatement prepared = connection.prepareStatement(statement.jdbcSql())) {
+                statement.bind(prepared, params);
+                return use.apply(prepared);
+            }
+        }
+        PreparedStatement prepared = statements.prepare(connection, statement.jdbcSql());
+        try {
             statement.bind(prepared, params);
-            return prepared.executeUpdate();
+            return use.apply(prepared);
+        } catch (SQLException | RuntimeException e) {
+            statements.discard(connection, statement.jdbcSql(), e); // whatever state the failure left it in
+            throw e;
         }
     }
 
