@@ -2,6 +2,8 @@ package org.opendps.hub;
 
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.function.Supplier;
 import org.opendps.core.enrollment.JsonText;
 import org.opendps.core.error.DpsError;
@@ -29,6 +31,11 @@ public final class EmbeddedHubGateway implements HubGateway {
     private final BuiltInHubStore hubs;
     private final HubRegistry registry;
     private final TwinService twins;
+    /**
+     * The built-in hubs' host names by {@link HubHosts#key}, as found so far. A built-in hub is never deleted, so a
+     * name found stays true; one not found (yet: another node may create it) is looked up again each time.
+     */
+    private final ConcurrentMap<String, String> builtInHosts = new ConcurrentHashMap<>();
 
     public EmbeddedHubGateway(BuiltInHubStore hubs, HubRegistry registry, TwinService twins) {
         this.hubs = Objects.requireNonNull(hubs, "hubs");
@@ -93,9 +100,16 @@ public final class EmbeddedHubGateway implements HubGateway {
 
     private String builtIn(LinkedHub hub) {
         Objects.requireNonNull(hub, "hub");
-        return hubs.find(HubHosts.key(hub.hostName())).map(BuiltInHub::hostName).orElseThrow(() ->
+        String key = HubHosts.key(hub.hostName());
+        String known = builtInHosts.get(key);
+        if (known != null) {
+            return known;
+        }
+        String host = hubs.find(key).map(BuiltInHub::hostName).orElseThrow(() ->
                 new HubException("IoT hub " + hub.hostName() + " is not a built-in hub of this OpenDPS, so it "
                         + "cannot be reached in-process.", false, null));
+        builtInHosts.put(key, host);
+        return host;
     }
 
     /** The hub's refusals as HubExceptions, which say which hub, call and device, and why (never a key). */
