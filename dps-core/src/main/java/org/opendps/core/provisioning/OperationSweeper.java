@@ -29,8 +29,8 @@ public final class OperationSweeper implements AutoCloseable {
      * answer for a while, instead of a 404 the moment the operation counts as over.
      */
     public static final Duration MINIMUM_RETENTION = UnfinishedOperation.ABANDONED_AFTER.plusMinutes(5);
-    /** Long enough for a batch that waits for SQLite's writer (its busy timeout is 10 s) to end on its own. */
-    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(15);
+    /** A batch takes milliseconds; this bounds only a stuck one, so that SIGTERM still ends the process in time. */
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(5);
 
     /**
      * When sweeps run and how much each statement deletes.
