@@ -22,6 +22,7 @@ import org.opendps.core.enrollment.EnrollmentService;
 import org.opendps.core.hub.HubGateway;
 import org.opendps.core.hub.LinkedHubService;
 import org.opendps.core.instance.ServiceInstance;
+import org.opendps.core.provisioning.OperationSweeper;
 import org.opendps.core.provisioning.ProvisioningService;
 import org.opendps.core.provisioning.RegistrationThrottle;
 import org.opendps.core.registration.Deprovisioning;
@@ -63,10 +64,11 @@ public final class OpenDps implements AutoCloseable {
     private final HubDeviceServices hubDevices;
     private final OpenDpsMetrics metrics;
     private final DataDirectoryLock dataDirectoryLock;
+    private final OperationSweeper operationSweeper;
 
     private OpenDps(JdbcStorage storage, ProvisioningService provisioning, OpenDpsServer server,
             ConnectionInfo connectionInfo, Path file, HubDeviceServices hubDevices, OpenDpsMetrics metrics,
-            DataDirectoryLock dataDirectoryLock) {
+            DataDirectoryLock dataDirectoryLock, OperationSweeper operationSweeper) {
         this.metrics = metrics;
         this.dataDirectoryLock = dataDirectoryLock;
         this.hubDevices = hubDevices;
@@ -75,6 +77,7 @@ public final class OpenDps implements AutoCloseable {
         this.server = server;
         this.connectionInfo = connectionInfo;
         this.connectionInfoFile = file;
+        this.operationSweeper = operationSweeper;
     }
 
     /**
@@ -149,7 +152,9 @@ public final class OpenDps implements AutoCloseable {
                     server, hubs);
             Path file = config.dataDir().resolve(CONNECTION_INFO_FILE);
             ConnectionInfoJson.write(file, info);
-            return new OpenDps(storage, provisioning, server, info, file, hubDevices, metrics, lock);
+            OperationSweeper sweeper = new OperationSweeper(storage.operations(), config.operationRetention(),
+                    OperationSweeper.Schedule.DEFAULT, clock, metrics).start();
+            return new OpenDps(storage, provisioning, server, info, file, hubDevices, metrics, lock, sweeper);
         } catch (RuntimeException e) {
             storage.close();
             metrics.close();
@@ -230,11 +235,15 @@ public final class OpenDps implements AutoCloseable {
         return hubDevices;
     }
 
-    /** Stops the listeners first, so that nothing new starts, then lets assignments finish, then the database. */
+    /**
+     * Stops the listeners first, so that nothing new starts, then the sweep of old operations, then lets assignments
+     * finish, then the database.
+     */
     @Override
     public void close() {
         LOG.info("Shutting down");
         server.close();
+        operationSweeper.close();
         provisioning.close();
         storage.close();
         metrics.close();

@@ -2,6 +2,7 @@ package org.opendps.app;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -86,6 +87,13 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Serve GET /metrics (Prometheus text format, no token) on the HTTPS port (OPENDPS_METRICS).")
     private boolean metrics;
 
+    @Option(names = "--operation-retention", defaultValue = "${env:OPENDPS_OPERATION_RETENTION:-24h}",
+            converter = OperationRetention.class, paramLabel = "<duration>",
+            description = "How long a registration operation is kept after its last update, for the device polling "
+                    + "it; older ones are deleted every 5 minutes. 7d, 24h, 30m, or seconds; at least 10m "
+                    + "(OPENDPS_OPERATION_RETENTION; default: ${DEFAULT-VALUE}).")
+    private Duration operationRetention;
+
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
@@ -96,7 +104,8 @@ public final class ServeCommand implements Callable<Integer> {
                     databaseUrl == null || databaseUrl.isBlank() ? null : databaseUrl, logLevel, location,
                     new ServeConfig.RegistrationLimits(registrationsPerSecond, registrationsPerDevicePerMinute,
                             maxPendingAssignments),
-                    extraHubs.stream().filter(h -> !h.isBlank()).toList(), metrics, listenerLimits.limits());
+                    extraHubs.stream().filter(h -> !h.isBlank()).toList(), metrics, listenerLimits.limits(),
+                    operationRetention);
         } catch (IllegalArgumentException e) {
             err.println("error: " + e.getMessage());
             return spec.exitCodeOnInvalidInput();
@@ -121,6 +130,10 @@ public final class ServeCommand implements Callable<Integer> {
             Thread.currentThread().interrupt();
         }
         return 0;
+    }
+
+    Duration operationRetention() {
+        return operationRetention;
     }
 
     private static void printConnectionInfo(PrintWriter out, OpenDps dps) {

@@ -1,12 +1,14 @@
 package org.opendps.app;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import org.opendps.core.provisioning.OperationSweeper;
 import org.opendps.core.provisioning.ProvisioningService;
 import org.opendps.core.validation.Identifiers;
 import org.opendps.server.limits.Limits;
@@ -22,6 +24,8 @@ import org.opendps.server.limits.Limits;
  * @param extraHubs host names of built-in hubs beyond the default one (named after the advertised host)
  * @param metrics whether {@code GET /metrics} is served; off unless asked for, since it needs no token
  * @param listenerLimits what one client may take from the listeners: sizes, timeouts, connections, queues
+ * @param operationRetention how long a registration operation is kept after its last update, for devices polling
+ *     it; at least {@link OperationSweeper#MINIMUM_RETENTION}
  */
 public record ServeConfig(
         Path dataDir,
@@ -35,7 +39,8 @@ public record ServeConfig(
         RegistrationLimits limits,
         List<String> extraHubs,
         boolean metrics,
-        Limits listenerLimits) {
+        Limits listenerLimits,
+        Duration operationRetention) {
 
     public static final int DEFAULT_HTTPS_PORT = 8443;
     public static final int DEFAULT_MQTT_PORT = 8883;
@@ -51,6 +56,10 @@ public record ServeConfig(
                 problems.add("--hub '" + hub + "' is not a DNS name or IP address");
             }
         }
+        if (operationRetention != null && operationRetention.compareTo(OperationSweeper.MINIMUM_RETENTION) < 0) {
+            problems.add("--operation-retention must be at least " + OperationRetention.format(
+                    OperationSweeper.MINIMUM_RETENTION) + ", not " + OperationRetention.format(operationRetention));
+        }
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(String.join("; ", problems));
         }
@@ -58,14 +67,15 @@ public record ServeConfig(
         location = location == null ? "" : location.trim();
         limits = limits == null ? RegistrationLimits.DEFAULTS : limits;
         listenerLimits = listenerLimits == null ? Limits.DEFAULTS : listenerLimits;
+        operationRetention = operationRetention == null ? OperationSweeper.DEFAULT_RETENTION : operationRetention;
     }
 
-    /** As the canonical constructor, with the default listener limits. */
+    /** As the canonical constructor, with the default listener limits and operation retention. */
     public ServeConfig(Path dataDir, int httpsPort, int mqttPort, String bindAddress, List<String> hostNames,
             String databaseUrl, String logLevel, String location, RegistrationLimits limits, List<String> extraHubs,
             boolean metrics) {
         this(dataDir, httpsPort, mqttPort, bindAddress, hostNames, databaseUrl, logLevel, location, limits, extraHubs,
-                metrics, Limits.DEFAULTS);
+                metrics, Limits.DEFAULTS, null);
     }
 
     /**
@@ -89,45 +99,51 @@ public record ServeConfig(
     /** Defaults everywhere: what a newcomer's {@code ./opendps serve} runs with. */
     public static ServeConfig defaults(Path dataDir) {
         return new ServeConfig(dataDir, DEFAULT_HTTPS_PORT, DEFAULT_MQTT_PORT, "0.0.0.0", List.of(), null, "INFO", "",
-                RegistrationLimits.DEFAULTS, List.of(), false, Limits.DEFAULTS);
+                RegistrationLimits.DEFAULTS, List.of(), false, Limits.DEFAULTS, null);
     }
 
     /** The same configuration listening on other ports (0 picks free ones). */
     public ServeConfig withPorts(int https, int mqtt) {
         return new ServeConfig(dataDir, https, mqtt, bindAddress, hostNames, databaseUrl, logLevel, location, limits,
-                extraHubs, metrics, listenerLimits);
+                extraHubs, metrics, listenerLimits, operationRetention);
     }
 
     public ServeConfig withBind(String address) {
         return new ServeConfig(dataDir, httpsPort, mqttPort, address, hostNames, databaseUrl, logLevel, location, limits,
-                extraHubs, metrics, listenerLimits);
+                extraHubs, metrics, listenerLimits, operationRetention);
     }
 
     public ServeConfig withDatabaseUrl(String url) {
         return new ServeConfig(dataDir, httpsPort, mqttPort, bindAddress, hostNames, url, logLevel, location, limits,
-                extraHubs, metrics, listenerLimits);
+                extraHubs, metrics, listenerLimits, operationRetention);
     }
 
     public ServeConfig withLimits(RegistrationLimits newLimits) {
         return new ServeConfig(dataDir, httpsPort, mqttPort, bindAddress, hostNames, databaseUrl, logLevel, location,
-                newLimits, extraHubs, metrics, listenerLimits);
+                newLimits, extraHubs, metrics, listenerLimits, operationRetention);
     }
 
     public ServeConfig withExtraHubs(List<String> hubs) {
         return new ServeConfig(dataDir, httpsPort, mqttPort, bindAddress, hostNames, databaseUrl, logLevel, location,
-                limits, hubs, metrics, listenerLimits);
+                limits, hubs, metrics, listenerLimits, operationRetention);
     }
 
     /** The same configuration with {@code GET /metrics} served ({@code true}) or not. */
     public ServeConfig withMetrics(boolean serveMetrics) {
         return new ServeConfig(dataDir, httpsPort, mqttPort, bindAddress, hostNames, databaseUrl, logLevel, location,
-                limits, extraHubs, serveMetrics, listenerLimits);
+                limits, extraHubs, serveMetrics, listenerLimits, operationRetention);
     }
 
     /** The same configuration with other limits on what one client may take from the listeners. */
     public ServeConfig withListenerLimits(Limits newLimits) {
         return new ServeConfig(dataDir, httpsPort, mqttPort, bindAddress, hostNames, databaseUrl, logLevel, location,
-                limits, extraHubs, metrics, newLimits);
+                limits, extraHubs, metrics, newLimits, operationRetention);
+    }
+
+    /** The same configuration keeping registration operations for another time after their last update. */
+    public ServeConfig withOperationRetention(Duration retention) {
+        return new ServeConfig(dataDir, httpsPort, mqttPort, bindAddress, hostNames, databaseUrl, logLevel, location,
+                limits, extraHubs, metrics, listenerLimits, retention);
     }
 
     /** The name devices and clients are told to use. */

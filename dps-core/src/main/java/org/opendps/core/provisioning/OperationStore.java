@@ -13,6 +13,12 @@ public interface OperationStore {
     /** Records the operation's new status; false when the operation no longer exists. */
     boolean update(RegistrationOperation operation);
 
-    /** Forgets operations last updated before {@code cutoff}; returns how many. */
-    int deleteUpdatedBefore(Instant cutoff);
+    /**
+     * Forgets at most {@code limit} operations last updated before {@code cutoff}, the longest untouched first,
+     * whether finished or not; returns how many. The limit keeps each call short, so that a backlog of old
+     * operations is forgotten in many small writes between which registrations go on.
+     *
+     * @throws IllegalArgumentException when {@code limit} is not positive
+     */
+    int deleteUpdatedBefore(Instant cutoff, int limit);
 }

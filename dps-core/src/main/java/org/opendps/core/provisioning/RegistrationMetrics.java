@@ -30,6 +30,9 @@ public interface RegistrationMetrics {
     /** One call to a hub's device registry, from the registration path or deprovisioning. */
     default void hubCall(String operation, boolean succeeded, Duration took) {}
 
+    /** Registration operations past their retention deleted by one statement of {@link OperationSweeper}. */
+    default void operationsDeleted(int count) {}
+
     /** The attestation label of a credential: a bounded set, never anything that names a device. */
     static String attestationOf(DeviceCredential credential) {
         if (credential instanceof DeviceCredential.Sas) {

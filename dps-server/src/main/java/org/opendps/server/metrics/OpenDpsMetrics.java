@@ -1,5 +1,6 @@
 package org.opendps.server.metrics;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
@@ -88,6 +89,13 @@ public final class OpenDpsMetrics implements RegistrationMetrics, AutoCloseable 
         timer("opendps.hub.call", "Calls to a hub's device registry")
                 .tags("operation", operation, "outcome", succeeded ? "success" : "failure")
                 .register(registry).record(took);
+    }
+
+    @Override
+    public void operationsDeleted(int count) {
+        Counter.builder("opendps.operations.deleted")
+                .description("Registration operations deleted once past their retention")
+                .register(registry).increment(count);
     }
 
     private static Timer.Builder timer(String name, String description) {

@@ -50,8 +50,12 @@ final class JdbcOperationStore implements OperationStore {
     }
 
     @Override
-    public int deleteUpdatedBefore(Instant cutoff) {
-        Params params = new Params().instant("cutoff", Objects.requireNonNull(cutoff, "cutoff"));
+    public int deleteUpdatedBefore(Instant cutoff, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be positive: " + limit);
+        }
+        Params params = new Params().instant("cutoff", Objects.requireNonNull(cutoff, "cutoff"))
+                .integer("limit", limit);
         return database.update("delete old registration operations", sql.get("delete_updated_before"), params);
     }
 

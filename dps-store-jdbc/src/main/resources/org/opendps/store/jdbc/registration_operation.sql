@@ -12,4 +12,7 @@ WHERE operation_id = :operation_id
 UPDATE registration_operation SET status = :status, updated_at = :updated_at WHERE operation_id = :operation_id
 
 -- name: delete_updated_before
-DELETE FROM registration_operation WHERE updated_at < :cutoff
+-- Neither database takes LIMIT on a DELETE (SQLite only when built for it), hence the subquery: one range of the
+-- updated_at index, the oldest first, then each row by its key.
+DELETE FROM registration_operation WHERE operation_id IN (
+    SELECT operation_id FROM registration_operation WHERE updated_at < :cutoff ORDER BY updated_at LIMIT :limit)

@@ -53,11 +53,33 @@ interface QueryPlanContract {
             stores.operations().update(StoreFixtures.operation("op-1", "dev-1", StoreFixtures.UPDATED)
                     .finish(RegistrationStatus.ASSIGNED, StoreFixtures.UPDATED));
             stores.operations().find("op-1");
-            stores.operations().deleteUpdatedBefore(StoreFixtures.CREATED);
             stores.tpmChallenges().put(TpmChallenge.open("dev-1", "key", "ek", "srk", StoreFixtures.UPDATED));
             stores.tpmChallenges().find("dev-1");
             stores.tpmChallenges().markUsed("dev-1", "key", StoreFixtures.UPDATED, "hub-key");
         })).isEmpty();
+    }
+
+    /**
+     * The sweep of old operations runs however many there are, so its subquery must be a range of the updated_at
+     * index in index order: a scan, or a sort of every old row to find the oldest, would grow with the backlog.
+     */
+    @Test
+    default void forgetting_old_operations_reads_one_index_range() throws SQLException {
+        assertThat(fullReadsOf(stores -> stores.operations().deleteUpdatedBefore(StoreFixtures.CREATED, 1000)))
+                .isEmpty();
+    }
+
+    @Test
+    default void forgetting_old_operations_without_their_index_is_reported() throws SQLException {
+        Database database = storage().database();
+        database.update("drop an index", "DROP INDEX registration_operation_updated_at", new Params());
+        try {
+            assertThat(fullReadsOf(stores -> stores.operations().deleteUpdatedBefore(StoreFixtures.CREATED, 1000)))
+                    .hasSize(1);
+        } finally {
+            database.update("restore the index", "CREATE INDEX registration_operation_updated_at ON "
+                    + "registration_operation (updated_at)", new Params());
+        }
     }
 
     @Test

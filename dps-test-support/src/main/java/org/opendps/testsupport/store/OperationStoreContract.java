@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.opendps.testsupport.store.StoreFixtures.CREATED;
 import static org.opendps.testsupport.store.StoreFixtures.UPDATED;
+import static org.opendps.testsupport.store.StoreFixtures.assignedState;
 import static org.opendps.testsupport.store.StoreFixtures.operation;
 
 import java.time.Duration;
@@ -13,6 +14,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.opendps.core.provisioning.OperationStore;
 import org.opendps.core.provisioning.RegistrationOperation;
+import org.opendps.core.registration.DeviceRegistrationState;
+import org.opendps.core.registration.RegistrationStateStore;
 import org.opendps.core.registration.RegistrationStatus;
 
 /**
@@ -24,6 +27,9 @@ public interface OperationStoreContract {
 
     /** The store under test, empty at the start of each test. */
     OperationStore operationStore();
+
+    /** The registration states beside it, to show that forgetting operations leaves them alone. */
+    RegistrationStateStore registrationStateStore();
 
     @Test
     default void find_returns_empty_for_an_unknown_operation() {
@@ -80,13 +86,65 @@ public interface OperationStoreContract {
         operationStore().insert(operation("at-cutoff", "dev-3", cutoff));
         operationStore().insert(operation("recent", "dev-4", cutoff.plusSeconds(1)));
 
-        assertThat(operationStore().deleteUpdatedBefore(cutoff)).isEqualTo(2);
+        assertThat(operationStore().deleteUpdatedBefore(cutoff, 100)).isEqualTo(2);
 
         assertThat(operationStore().find("old")).isEmpty();
         assertThat(operationStore().find("just-before")).isEmpty();
         assertThat(operationStore().find("at-cutoff")).isPresent();
         assertThat(operationStore().find("recent")).isPresent();
-        assertThat(operationStore().deleteUpdatedBefore(cutoff)).isZero();
+        assertThat(operationStore().deleteUpdatedBefore(cutoff, 100)).isZero();
+    }
+
+    @Test
+    default void deleteUpdatedBefore_forgets_at_most_the_limit_the_longest_untouched_first() {
+        for (int i = 1; i <= 5; i++) {
+            operationStore().insert(operation("op-" + i, "dev-" + i, UPDATED.minus(Duration.ofHours(10 - i))));
+        }
+        operationStore().insert(operation("recent", "dev-6", UPDATED.plusSeconds(1)));
+
+        assertThat(operationStore().deleteUpdatedBefore(UPDATED, 2)).isEqualTo(2);
+        assertThat(operationStore().find("op-1")).isEmpty();
+        assertThat(operationStore().find("op-2")).isEmpty();
+        assertThat(operationStore().find("op-3")).isPresent();
+
+        assertThat(operationStore().deleteUpdatedBefore(UPDATED, 2)).isEqualTo(2);
+        assertThat(operationStore().deleteUpdatedBefore(UPDATED, 2)).isEqualTo(1);
+        assertThat(operationStore().deleteUpdatedBefore(UPDATED, 2)).isZero();
+        assertThat(operationStore().find("op-5")).isEmpty();
+        assertThat(operationStore().find("recent")).isPresent();
+    }
+
+    @Test
+    default void deleteUpdatedBefore_forgets_finished_and_unfinished_operations_alike() {
+        Instant old = UPDATED.minus(Duration.ofDays(2));
+        operationStore().insert(operation("abandoned", "dev-1", old));
+        operationStore().insert(operation("assigned", "dev-2", CREATED).finish(RegistrationStatus.ASSIGNED, old));
+        operationStore().insert(operation("failed", "dev-3", CREATED).finish(RegistrationStatus.FAILED, old));
+
+        assertThat(operationStore().deleteUpdatedBefore(UPDATED, 10)).isEqualTo(3);
+        assertThat(List.of("abandoned", "assigned", "failed")).allSatisfy(id ->
+                assertThat(operationStore().find(id)).isEmpty());
+    }
+
+    @Test
+    default void deleteUpdatedBefore_leaves_the_registration_states_of_the_forgotten_operations() {
+        operationStore().insert(operation(OPERATION_ID, "dev-1", CREATED).finish(RegistrationStatus.ASSIGNED,
+                CREATED));
+        DeviceRegistrationState state = assignedState("dev-1", "group-1");
+        registrationStateStore().insert(state);
+
+        assertThat(operationStore().deleteUpdatedBefore(UPDATED, 10)).isEqualTo(1);
+
+        assertThat(operationStore().find(OPERATION_ID)).isEmpty();
+        assertThat(registrationStateStore().find("dev-1")).contains(state);
+    }
+
+    @Test
+    default void deleteUpdatedBefore_refuses_a_limit_that_is_not_positive() {
+        operationStore().insert(operation(OPERATION_ID, "dev-1", CREATED));
+        assertThatThrownBy(() -> operationStore().deleteUpdatedBefore(UPDATED, 0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("limit");
+        assertThat(operationStore().find(OPERATION_ID)).isPresent();
     }
 
     @Test
@@ -94,7 +152,7 @@ public interface OperationStoreContract {
         operationStore().insert(operation(OPERATION_ID, "dev-1", CREATED));
         operationStore().update(operation(OPERATION_ID, "dev-1", CREATED).finish(RegistrationStatus.ASSIGNED,
                 UPDATED));
-        assertThat(operationStore().deleteUpdatedBefore(UPDATED.minusSeconds(1))).isZero();
+        assertThat(operationStore().deleteUpdatedBefore(UPDATED.minusSeconds(1), 100)).isZero();
         assertThat(operationStore().find(OPERATION_ID)).isPresent();
     }
 
