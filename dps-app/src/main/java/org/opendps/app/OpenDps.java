@@ -1,5 +1,7 @@
 package org.opendps.app;
 
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -114,6 +116,7 @@ public final class OpenDps implements AutoCloseable {
         OpenDpsMetrics metrics = new OpenDpsMetrics();
         try {
             storage.publishPoolMetrics(metrics.registry());
+            publishWriterCounts(storage, metrics.registry());
             ServiceInstance instance = InstanceBootstrap.ensure(storage.instance(), clock);
             ServerConfig.TlsMaterial tls = tlsIdentity(config, storage, clock);
             List<BuiltInHub> hubs = BuiltInHubBootstrap.ensure(config.hubHostNames(), storage.builtInHubs(),
@@ -186,6 +189,21 @@ public final class OpenDps implements AutoCloseable {
                 (overrides.provisioning() != null ? overrides.provisioning() : ProvisioningService.Settings.DEFAULTS)
                         .withMaxPendingAssignments(config.limits().maxPendingAssignments()),
                 clock, metrics);
+    }
+
+    /**
+     * SQLite's writer: how many writes shared a commit, and how many commits a disk sync (one per registration, the
+     * operation marked done, plus the service API's writes). Zero on PostgreSQL.
+     */
+    private static void publishWriterCounts(JdbcStorage storage, MeterRegistry registry) {
+        FunctionCounter.builder("opendps.database.writes", storage, s -> s.writerCounts().writes())
+                .description("Writes committed by the SQLite writer").register(registry);
+        FunctionCounter.builder("opendps.database.commits", storage, s -> s.writerCounts().syncedCommits())
+                .description("Commits of the SQLite writer, by whether the commit waited for a disk sync")
+                .tag("sync", "yes").register(registry);
+        FunctionCounter.builder("opendps.database.commits", storage, s -> s.writerCounts().unsyncedCommits())
+                .description("Commits of the SQLite writer, by whether the commit waited for a disk sync")
+                .tag("sync", "no").register(registry);
     }
 
     /** One gateway for registration and deprovisioning, so that both reach a hub the same way. */

@@ -92,6 +92,19 @@ class OperationSweeperTest {
     }
 
     @Test
+    void a_sweep_with_nothing_due_writes_nothing() {
+        insert("fresh", NOW);
+        JdbcStorage.WriterCounts before = storage.writerCounts();
+
+        try (OperationSweeper sweeper = sweeper(BATCHES_OF_3)) {
+            assertThat(sweeper.sweep()).isZero();
+        }
+
+        assertThat(storage.writerCounts()).as("no write, so no commit and no sync").isEqualTo(before);
+        assertThat(storage.operations().find("fresh")).isPresent();
+    }
+
+    @Test
     void an_operation_is_kept_for_the_retention_after_its_last_update_and_forgotten_after() {
         RegistrationOperation operation = insert("op-1", NOW.minus(Duration.ofHours(2)));
         RegistrationOperation finished = operation.finish(RegistrationStatus.ASSIGNED, NOW);

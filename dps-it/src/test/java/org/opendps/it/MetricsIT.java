@@ -42,18 +42,22 @@ class MetricsIT {
     private static final Pattern LABEL = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"((?:[^\"\\\\]|\\\\.)*)\"");
 
     private TestServer server;
-    private SSLContext tls12;
 
     @BeforeAll
     void start(@TempDir Path dataDir) throws Exception {
         server = TestServer.withHubs(TestServer.local(dataDir).withPorts(0, 8883).withMetrics(true), null, HUB);
+    }
+
+    /** TLS 1.2 trusting only {@code on}'s CA, for the Java provisioning client. */
+    private static SSLContext tls12(TestServer on) throws Exception {
         KeyStore trusted = KeyStore.getInstance(KeyStore.getDefaultType());
         trusted.load(null, null);
-        trusted.setCertificateEntry("opendps-ca", server.caCertificate());
+        trusted.setCertificateEntry("opendps-ca", on.caCertificate());
         TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         trust.init(trusted);
-        tls12 = SSLContext.getInstance("TLSv1.2");
+        SSLContext tls12 = SSLContext.getInstance("TLSv1.2");
         tls12.init(null, trust.getTrustManagers(), null);
+        return tls12;
     }
 
     @AfterAll
@@ -120,6 +124,31 @@ class MetricsIT {
     }
 
     @Test
+    void a_registration_waits_for_one_disk_sync_whatever_it_writes(@TempDir Path dataDir) throws Exception {
+        // Here the hub is in memory: the operation and the state are committed unsynced, and the operation marked
+        // done is the one synced commit, which makes them durable with it.
+        assertRegistrationCommits(server, "metrics-sync-1", 3);
+        // On a built-in hub, the hub identity and the twin are two more unsynced commits, and still one sync.
+        try (TestServer builtIn = TestServer.startWithBuiltInHubs(
+                TestServer.local(dataDir).withPorts(0, 0).withMetrics(true))) {
+            assertRegistrationCommits(builtIn, "metrics-sync-2", 5);
+        }
+    }
+
+    private void assertRegistrationCommits(TestServer on, String registrationId, int writes) throws Exception {
+        String key = randomKey();
+        createEnrollment(on, registrationId, key);
+
+        List<Sample> before = scrape(on);
+        assertAssigned(register(on, ProvisioningDeviceClientTransportProtocol.HTTPS, registrationId, key));
+        List<Sample> after = scrape(on);
+
+        assertThat(grew(before, after, "opendps_database_writes_total", Map.of())).isEqualTo(writes);
+        assertThat(grew(before, after, "opendps_database_commits_total", Map.of("sync", "no"))).isEqualTo(writes - 1);
+        assertThat(grew(before, after, "opendps_database_commits_total", Map.of("sync", "yes"))).isEqualTo(1);
+    }
+
+    @Test
     void metrics_cover_the_listeners_the_database_pool_and_the_jvm() throws Exception {
         HttpResponse<String> response = server.send("GET", "/metrics", null, null);
 
@@ -139,7 +168,11 @@ class MetricsIT {
     private record Sample(String name, Map<String, String> labels, double value) {}
 
     private List<Sample> scrape() throws Exception {
-        HttpResponse<String> response = server.send("GET", "/metrics", null, null);
+        return scrape(server);
+    }
+
+    private static List<Sample> scrape(TestServer on) throws Exception {
+        HttpResponse<String> response = on.send("GET", "/metrics", null, null);
         assertThat(response.statusCode()).isEqualTo(200);
         return parse(response.body());
     }
@@ -175,6 +208,12 @@ class MetricsIT {
 
     private ProvisioningDeviceClientRegistrationResult register(ProvisioningDeviceClientTransportProtocol protocol,
             String registrationId, String key) throws Exception {
+        return register(server, protocol, registrationId, key);
+    }
+
+    private static ProvisioningDeviceClientRegistrationResult register(TestServer on,
+            ProvisioningDeviceClientTransportProtocol protocol, String registrationId, String key) throws Exception {
+        SSLContext tls12 = tls12(on);
         SecurityProviderSymmetricKey security = new SecurityProviderSymmetricKey(key.getBytes(UTF_8),
                 registrationId) {
             @Override
@@ -184,8 +223,8 @@ class MetricsIT {
         };
         // Over HTTPS the client takes the port in the endpoint; over MQTT it adds 8883 itself.
         String endpoint = protocol == ProvisioningDeviceClientTransportProtocol.HTTPS
-                ? "localhost:" + server.httpsPort() : "localhost";
-        ProvisioningDeviceClient client = ProvisioningDeviceClient.create(endpoint, server.info().idScope(), protocol,
+                ? "localhost:" + on.httpsPort() : "localhost";
+        ProvisioningDeviceClient client = ProvisioningDeviceClient.create(endpoint, on.info().idScope(), protocol,
                 security);
         try {
             return client.registerDeviceSync(30);
@@ -200,9 +239,13 @@ class MetricsIT {
     }
 
     private void createEnrollment(String registrationId, String primary) throws Exception {
+        createEnrollment(server, registrationId, primary);
+    }
+
+    private static void createEnrollment(TestServer on, String registrationId, String primary) throws Exception {
         String body = "{\"registrationId\":\"" + registrationId + "\",\"attestation\":{\"type\":\"symmetricKey\","
                 + "\"symmetricKey\":{\"primaryKey\":\"" + primary + "\",\"secondaryKey\":\"" + randomKey() + "\"}}}";
-        HttpResponse<String> response = server.sendAsOwner("PUT", "/enrollments/" + registrationId + API, body);
+        HttpResponse<String> response = on.sendAsOwner("PUT", "/enrollments/" + registrationId + API, body);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     }
 

@@ -185,14 +185,19 @@ final class Database implements Durability {
         return deferring.get() ? GroupCommit.Durable.DEFERRED : GroupCommit.Durable.YES;
     }
 
-    /** Commits of SQLite's writer so far (0 on PostgreSQL), for tests. */
+    /** Commits of SQLite's writer so far (0 on PostgreSQL). */
     long groupCommits() {
         return groupCommit == null ? 0 : groupCommit.commits();
     }
 
-    /** Commits of SQLite's writer that skipped the sync (0 on PostgreSQL), for tests. */
+    /** Commits of SQLite's writer that skipped the sync (0 on PostgreSQL). */
     long unsyncedCommits() {
         return groupCommit == null ? 0 : groupCommit.unsyncedCommits();
+    }
+
+    /** Writes through SQLite's writer so far (0 on PostgreSQL). */
+    long groupWrites() {
+        return groupCommit == null ? 0 : groupCommit.writes();
     }
 
     /** Stops SQLite's writer; writes still waiting fail. */

@@ -50,6 +50,7 @@ final class GroupCommit implements AutoCloseable {
     private final Thread writer;
     private final AtomicLong commits = new AtomicLong();
     private final AtomicLong unsyncedCommits = new AtomicLong();
+    private final AtomicLong writes = new AtomicLong();
     private volatile boolean closed;
 
     /** @param databaseFile the SQLite file; its WAL is the file beside it with {@code -wal} appended */
@@ -104,14 +105,19 @@ final class GroupCommit implements AutoCloseable {
         }
     }
 
-    /** Commits so far, for tests: fewer than the writes when groups formed. */
+    /** Commits so far: fewer than the writes when groups formed. */
     long commits() {
         return commits.get();
     }
 
-    /** Commits so far that skipped the sync (deferred writes only), for tests. */
+    /** Commits so far that skipped the sync (deferred writes only). */
     long unsyncedCommits() {
         return unsyncedCommits.get();
+    }
+
+    /** Writes committed or failed so far, barriers left out: divided by the commits, the mean group size. */
+    long writes() {
+        return writes.get();
     }
 
     @Override
@@ -158,6 +164,7 @@ final class GroupCommit implements AutoCloseable {
                     }
                     connection.commit();
                     commits.incrementAndGet();
+                    writes.addAndGet(group.stream().filter(write -> write.durable != Durable.BARRIER).count());
                     if (!synced) {
                         unsyncedCommits.incrementAndGet();
                     }

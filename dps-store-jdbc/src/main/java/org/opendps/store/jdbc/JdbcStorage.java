@@ -168,6 +168,17 @@ public final class JdbcStorage implements AutoCloseable {
         return serverCa;
     }
 
+    /**
+     * What SQLite's writer did since the storage opened: the writes, and its commits with and without a disk sync
+     * (see {@link #durability}); all zero on PostgreSQL, which commits each write on its own.
+     */
+    public record WriterCounts(long writes, long syncedCommits, long unsyncedCommits) {}
+
+    public WriterCounts writerCounts() {
+        long unsynced = database.unsyncedCommits();
+        return new WriterCounts(database.groupWrites(), database.groupCommits() - unsynced, unsynced);
+    }
+
     /** When this storage's writes become durable, for use cases that make several before they answer. */
     public Durability durability() {
         return database;

@@ -11,6 +11,9 @@ WHERE operation_id = :operation_id
 -- name: update
 UPDATE registration_operation SET status = :status, updated_at = :updated_at WHERE operation_id = :operation_id
 
+-- name: any_updated_before
+SELECT operation_id FROM registration_operation WHERE updated_at < :cutoff LIMIT 1
+
 -- name: delete_updated_before
 -- Neither database takes LIMIT on a DELETE (SQLite only when built for it), hence the subquery: one range of the
 -- updated_at index, the oldest first, then each row by its key.
