@@ -50,8 +50,14 @@ public final class MqttServerConnection implements MqttConnection {
     private final Context context;
     private final MqttTransport transport;
     private final MqttConnector connector;
-    /** The codec only: an in-memory pipeline with Netty's MQTT decoder and encoder, fed and drained here. */
-    private final EmbeddedChannel codec;
+    /** Netty's MQTT decoder in an in-memory pipeline, fed and drained here. */
+    private final EmbeddedChannel decoder;
+    /**
+     * Netty's MQTT encoder, in a pipeline of its own: the decoder records the protocol level of every CONNECT it
+     * decodes on its channel, and the encoder writes the MQTT 5 format when it finds 5 there. A client that sends an
+     * MQTT 5 CONNECT (first, or after its MQTT 3.1.1 one) must still get MQTT 3.1.1 packets, the only version served.
+     */
+    private final EmbeddedChannel encoder;
     private final long connectTimeoutMillis;
     /** Packets that arrive while the connector decides (a client may send SUBSCRIBE right behind its CONNECT). */
     private final Queue<MqttMessage> early = new ArrayDeque<>();
@@ -68,7 +74,8 @@ public final class MqttServerConnection implements MqttConnection {
         this.context = vertx.getOrCreateContext();
         this.transport = transport;
         this.connector = connector;
-        this.codec = new EmbeddedChannel(new MqttDecoder(maxPacketBytes), MqttEncoder.INSTANCE);
+        this.decoder = new EmbeddedChannel(new MqttDecoder(maxPacketBytes));
+        this.encoder = new EmbeddedChannel(MqttEncoder.INSTANCE);
     }
 
     /**
@@ -131,13 +138,13 @@ public final class MqttServerConnection implements MqttConnection {
             return;
         }
         try {
-            codec.writeInbound(Unpooled.wrappedBuffer(bytes.getBytes()));
+            decoder.writeInbound(Unpooled.wrappedBuffer(bytes.getBytes()));
         } catch (RuntimeException e) {
             LOG.debug("Closing the MQTT connection from {}: the codec failed", remoteAddress(), e);
             close();
             return;
         }
-        for (Object message = codec.readInbound(); message != null; message = codec.readInbound()) {
+        for (Object message = decoder.readInbound(); message != null; message = decoder.readInbound()) {
             if (state == State.CLOSED) {
                 ReferenceCountUtil.release(message);
             } else {
@@ -274,9 +281,9 @@ public final class MqttServerConnection implements MqttConnection {
 
     /** Encodes one packet and writes it as one unit (one WebSocket message). */
     private void send(MqttMessage message) {
-        codec.writeOutbound(message);
+        encoder.writeOutbound(message);
         Buffer bytes = Buffer.buffer();
-        for (Object out = codec.readOutbound(); out != null; out = codec.readOutbound()) {
+        for (Object out = encoder.readOutbound(); out != null; out = encoder.readOutbound()) {
             ByteBuf encoded = (ByteBuf) out;
             bytes.appendBytes(ByteBufUtil.getBytes(encoded));
             encoded.release();
@@ -315,7 +322,8 @@ public final class MqttServerConnection implements MqttConnection {
         restartTimer();
         early.forEach(ReferenceCountUtil::release);
         early.clear();
-        codec.finishAndReleaseAll();
+        decoder.finishAndReleaseAll();
+        encoder.finishAndReleaseAll();
         if (session != null) {
             session.closed();
         }

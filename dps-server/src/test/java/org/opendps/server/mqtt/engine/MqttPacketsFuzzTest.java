@@ -3,12 +3,17 @@ package org.opendps.server.mqtt.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.mqtt.MqttDecoder;
+import io.netty.handler.codec.mqtt.MqttEncoder;
 import io.netty.handler.codec.mqtt.MqttMessage;
+import io.netty.handler.codec.mqtt.MqttMessageBuilders;
 import io.netty.handler.codec.mqtt.MqttMessageType;
 import io.netty.handler.codec.mqtt.MqttQoS;
+import io.netty.handler.codec.mqtt.MqttVersion;
 import io.netty.util.ReferenceCountUtil;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -68,6 +73,54 @@ class MqttPacketsFuzzTest {
         assertThat(decode(transport.written)).containsExactly(MqttMessageType.CONNACK, MqttMessageType.SUBACK,
                 MqttMessageType.PUBACK, MqttMessageType.PINGRESP, MqttMessageType.UNSUBACK);
         assertThat(transport.sessionCalls).isEqualTo(3);
+    }
+
+    /**
+     * MQTT 3.1.1 §3.1.2.2: a server that does not support the client's protocol level answers CONNACK 0x01, in its
+     * own (3.1.1) format, and closes. Netty's decoder had switched the shared encoder to MQTT 5's format.
+     */
+    @Test
+    void an_mqtt_5_connect_is_refused_with_an_mqtt_3_1_1_connack() throws Exception {
+        RecordingTransport transport = run(stream(connect(MqttVersion.MQTT_5)));
+
+        assertThat(transport.written).containsExactly(0x20, 0x02, 0x00, 0x01);
+        assertThat(transport.closed).isTrue();
+        assertThat(transport.connected).as("the connector is never asked").isFalse();
+    }
+
+    /** Found by fuzzing: an MQTT 5 CONNECT decoded behind packets still to be answered changed their format. */
+    @Test
+    void a_second_connect_at_mqtt_5_leaves_the_answers_before_it_in_mqtt_3_1_1() throws Exception {
+        RecordingTransport transport = run(stream(connect(MqttVersion.MQTT_3_1_1), subscribe(),
+                connect(MqttVersion.MQTT_5)));
+
+        assertThat(decode(transport.written)).containsExactly(MqttMessageType.CONNACK, MqttMessageType.SUBACK);
+        assertThat(transport.closed).isTrue();
+    }
+
+    private static MqttMessage connect(MqttVersion version) {
+        return MqttMessageBuilders.connect().clientId("dev-1").protocolVersion(version).keepAlive(60)
+                .cleanSession(true).build();
+    }
+
+    private static MqttMessage subscribe() {
+        return MqttMessageBuilders.subscribe().messageId(1).addSubscription(MqttQoS.AT_LEAST_ONCE, "$dps/#").build();
+    }
+
+    /** The packets as a client writes them, in one piece (the first byte is the fuzz target's piece size). */
+    private static byte[] stream(MqttMessage... packets) {
+        EmbeddedChannel client = new EmbeddedChannel(MqttEncoder.INSTANCE);
+        Buffer bytes = Buffer.buffer().appendByte((byte) 0xff);
+        for (MqttMessage packet : packets) {
+            client.writeOutbound(packet);
+            for (Object out = client.readOutbound(); out != null; out = client.readOutbound()) {
+                ByteBuf encoded = (ByteBuf) out;
+                bytes.appendBytes(ByteBufUtil.getBytes(encoded));
+                encoded.release();
+            }
+        }
+        client.finishAndReleaseAll();
+        return bytes.getBytes();
     }
 
     private static RecordingTransport run(byte[] data) throws Exception {
