@@ -108,7 +108,7 @@ public final class OpenDps implements AutoCloseable {
         DataDirectoryLock lock = DataDirectoryLock.shared(config.dataDir()); // keeps `opendps restore` away
         JdbcStorage storage;
         try {
-            storage = JdbcStorage.open(config.effectiveDatabaseUrl());
+            storage = JdbcStorage.open(config.effectiveDatabaseUrl(), config.databasePoolSize());
         } catch (RuntimeException e) {
             lock.close();
             throw e;

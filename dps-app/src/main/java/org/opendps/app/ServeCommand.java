@@ -94,6 +94,13 @@ public final class ServeCommand implements Callable<Integer> {
                     + "(OPENDPS_OPERATION_RETENTION; default: ${DEFAULT-VALUE}).")
     private Duration operationRetention;
 
+    @Option(names = "--database-pool-size", defaultValue = "${env:OPENDPS_DATABASE_POOL_SIZE:-10}",
+            paramLabel = "<connections>",
+            description = "Connections this node keeps to the database, 1 to 200. Nodes sharing a PostgreSQL server "
+                    + "must stay within its max_connections together (OPENDPS_DATABASE_POOL_SIZE; default: "
+                    + "${DEFAULT-VALUE}).")
+    private int databasePoolSize;
+
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
@@ -105,7 +112,7 @@ public final class ServeCommand implements Callable<Integer> {
                     new ServeConfig.RegistrationLimits(registrationsPerSecond, registrationsPerDevicePerMinute,
                             maxPendingAssignments),
                     extraHubs.stream().filter(h -> !h.isBlank()).toList(), metrics, listenerLimits.limits(),
-                    operationRetention);
+                    operationRetention, databasePoolSize);
         } catch (IllegalArgumentException e) {
             err.println("error: " + e.getMessage());
             return spec.exitCodeOnInvalidInput();
@@ -134,6 +141,10 @@ public final class ServeCommand implements Callable<Integer> {
 
     Duration operationRetention() {
         return operationRetention;
+    }
+
+    int databasePoolSize() {
+        return databasePoolSize;
     }
 
     private static void printConnectionInfo(PrintWriter out, OpenDps dps) {

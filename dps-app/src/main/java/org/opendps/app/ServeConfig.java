@@ -12,6 +12,7 @@ import org.opendps.core.provisioning.OperationSweeper;
 import org.opendps.core.provisioning.ProvisioningService;
 import org.opendps.core.validation.Identifiers;
 import org.opendps.server.limits.Limits;
+import org.opendps.store.jdbc.JdbcStorage;
 
 /**
  * Everything {@code opendps serve} is told, validated as a whole so that a user sees every mistake at once.
@@ -26,6 +27,8 @@ import org.opendps.server.limits.Limits;
  * @param listenerLimits what one client may take from the listeners: sizes, timeouts, connections, queues
  * @param operationRetention how long a registration operation is kept after its last update, for devices polling
  *     it; at least {@link OperationSweeper#MINIMUM_RETENTION}
+ * @param databasePoolSize connections this node keeps to the database; null for {@link
+ *     JdbcStorage#DEFAULT_POOL_SIZE}. Nodes sharing a PostgreSQL server share its {@code max_connections}.
  */
 public record ServeConfig(
         Path dataDir,
@@ -40,10 +43,13 @@ public record ServeConfig(
         List<String> extraHubs,
         boolean metrics,
         Limits listenerLimits,
-        Duration operationRetention) {
+        Duration operationRetention,
+        Integer databasePoolSize) {
 
     public static final int DEFAULT_HTTPS_PORT = 8443;
     public static final int DEFAULT_MQTT_PORT = 8883;
+    /** More connections than any worker pool here can use at once. */
+    public static final int MAX_DATABASE_POOL_SIZE = 200;
     private static final Set<String> LOG_LEVELS = Set.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR", "OFF");
 
     public ServeConfig {
@@ -60,6 +66,10 @@ public record ServeConfig(
             problems.add("--operation-retention must be at least " + OperationRetention.format(
                     OperationSweeper.MINIMUM_RETENTION) + ", not " + OperationRetention.format(operationRetention));
         }
+        if (databasePoolSize != null && (databasePoolSize < 1 || databasePoolSize > MAX_DATABASE_POOL_SIZE)) {
+            problems.add("--database-pool-size must be from 1 to " + MAX_DATABASE_POOL_SIZE + ", not "
+                    + databasePoolSize);
+        }
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(String.join("; ", problems));
         }
@@ -68,6 +78,7 @@ public record ServeConfig(
         limits = limits == null ? RegistrationLimits.DEFAULTS : limits;
         listenerLimits = listenerLimits == null ? Limits.DEFAULTS : listenerLimits;
         operationRetention = operationRetention == null ? OperationSweeper.DEFAULT_RETENTION : operationRetention;
+        databasePoolSize = databasePoolSize == null ? JdbcStorage.DEFAULT_POOL_SIZE : databasePoolSize;
     }
 
     /** As the canonical constructor, with the default listener limits and operation retention. */
@@ -75,7 +86,7 @@ public record ServeConfig(
             String databaseUrl, String logLevel, String location, RegistrationLimits limits, List<String> extraHubs,
             boolean metrics) {
         this(dataDir, httpsPort, mqttPort, bindAddress, hostNames, databaseUrl, logLevel, location, limits, extraHubs,
-                metrics, Limits.DEFAULTS, null);
+                metrics, Limits.DEFAULTS, null, null);
     }
 
     /**
@@ -99,51 +110,57 @@ public record ServeConfig(
     /** Defaults everywhere: what a newcomer's {@code ./opendps serve} runs with. */
     public static ServeConfig defaults(Path dataDir) {
         return new ServeConfig(dataDir, DEFAULT_HTTPS_PORT, DEFAULT_MQTT_PORT, "0.0.0.0", List.of(), null, "INFO", "",
-                RegistrationLimits.DEFAULTS, List.of(), false, Limits.DEFAULTS, null);
+                RegistrationLimits.DEFAULTS, List.of(), false, Limits.DEFAULTS, null, null);
     }
 
     /** The same configuration listening on other ports (0 picks free ones). */
     public ServeConfig withPorts(int https, int mqtt) {
         return new ServeConfig(dataDir, https, mqtt, bindAddress, hostNames, databaseUrl, logLevel, location, limits,
-                extraHubs, metrics, listenerLimits, operationRetention);
+                extraHubs, metrics, listenerLimits, operationRetention, databasePoolSize);
     }
 
     public ServeConfig withBind(String address) {
         return new ServeConfig(dataDir, httpsPort, mqttPort, address, hostNames, databaseUrl, logLevel, location, limits,
-                extraHubs, metrics, listenerLimits, operationRetention);
+                extraHubs, metrics, listenerLimits, operationRetention, databasePoolSize);
     }
 
     public ServeConfig withDatabaseUrl(String url) {
         return new ServeConfig(dataDir, httpsPort, mqttPort, bindAddress, hostNames, url, logLevel, location, limits,
-                extraHubs, metrics, listenerLimits, operationRetention);
+                extraHubs, metrics, listenerLimits, operationRetention, databasePoolSize);
     }
 
     public ServeConfig withLimits(RegistrationLimits newLimits) {
         return new ServeConfig(dataDir, httpsPort, mqttPort, bindAddress, hostNames, databaseUrl, logLevel, location,
-                newLimits, extraHubs, metrics, listenerLimits, operationRetention);
+                newLimits, extraHubs, metrics, listenerLimits, operationRetention, databasePoolSize);
     }
 
     public ServeConfig withExtraHubs(List<String> hubs) {
         return new ServeConfig(dataDir, httpsPort, mqttPort, bindAddress, hostNames, databaseUrl, logLevel, location,
-                limits, hubs, metrics, listenerLimits, operationRetention);
+                limits, hubs, metrics, listenerLimits, operationRetention, databasePoolSize);
     }
 
     /** The same configuration with {@code GET /metrics} served ({@code true}) or not. */
     public ServeConfig withMetrics(boolean serveMetrics) {
         return new ServeConfig(dataDir, httpsPort, mqttPort, bindAddress, hostNames, databaseUrl, logLevel, location,
-                limits, extraHubs, serveMetrics, listenerLimits, operationRetention);
+                limits, extraHubs, serveMetrics, listenerLimits, operationRetention, databasePoolSize);
     }
 
     /** The same configuration with other limits on what one client may take from the listeners. */
     public ServeConfig withListenerLimits(Limits newLimits) {
         return new ServeConfig(dataDir, httpsPort, mqttPort, bindAddress, hostNames, databaseUrl, logLevel, location,
-                limits, extraHubs, metrics, newLimits, operationRetention);
+                limits, extraHubs, metrics, newLimits, operationRetention, databasePoolSize);
     }
 
     /** The same configuration keeping registration operations for another time after their last update. */
     public ServeConfig withOperationRetention(Duration retention) {
         return new ServeConfig(dataDir, httpsPort, mqttPort, bindAddress, hostNames, databaseUrl, logLevel, location,
-                limits, extraHubs, metrics, listenerLimits, retention);
+                limits, extraHubs, metrics, listenerLimits, retention, databasePoolSize);
+    }
+
+    /** The same configuration keeping another number of connections to the database. */
+    public ServeConfig withDatabasePoolSize(int size) {
+        return new ServeConfig(dataDir, httpsPort, mqttPort, bindAddress, hostNames, databaseUrl, logLevel, location,
+                limits, extraHubs, metrics, listenerLimits, operationRetention, size);
     }
 
     /** The name devices and clients are told to use. */

@@ -41,11 +41,15 @@ class MetricsIT {
     private static final Pattern SAMPLE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\\{(.*)})? (\\S+)$");
     private static final Pattern LABEL = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"((?:[^\"\\\\]|\\\\.)*)\"");
 
+    /** Not the default, so that the pool's metric shows the option was applied. */
+    private static final int POOL_SIZE = 7;
+
     private TestServer server;
 
     @BeforeAll
     void start(@TempDir Path dataDir) throws Exception {
-        server = TestServer.withHubs(TestServer.local(dataDir).withPorts(0, 8883).withMetrics(true), null, HUB);
+        server = TestServer.withHubs(TestServer.local(dataDir).withPorts(0, 8883).withMetrics(true)
+                .withDatabasePoolSize(POOL_SIZE), null, HUB);
     }
 
     /** TLS 1.2 trusting only {@code on}'s CA, for the Java provisioning client. */
@@ -158,7 +162,8 @@ class MetricsIT {
         // "local" is the listener's configured address, here port 0; the scrape's own connection is open.
         assertThat(samples).anyMatch(s -> s.name().equals("vertx_http_server_active_connections")
                 && s.value() >= 1);
-        assertThat(samples).anyMatch(s -> s.name().equals("hikaricp_connections_max") && s.value() >= 1);
+        assertThat(value(samples, "hikaricp_connections_max", Map.of("pool", "opendps-sqlite")))
+                .as("serve --database-pool-size").isEqualTo(POOL_SIZE);
         assertThat(samples).anyMatch(s -> s.name().equals("jvm_memory_used_bytes") && s.value() > 0);
         assertThat(samples).anyMatch(s -> s.name().equals("jvm_threads_live_threads") && s.value() > 0);
         assertThat(samples).anyMatch(s -> s.name().equals("system_cpu_count") && s.value() >= 1);
